@@ -1,0 +1,12 @@
+import { startEmbeddedBroker } from '../src/ingest/mqtt/broker.ts';
+console.error('a');
+const b = await startEmbeddedBroker({ port: null });
+console.error('b');
+const c = b.client({ clientId: 'x', protocolVersion: 4 });
+c.on('connect', () => console.error('connected'));
+c.on('error', (e) => console.error('err', e));
+await new Promise((r) => setTimeout(r, 1000));
+await c.endAsync();
+console.error('ended');
+await b.close();
+console.error('closed');

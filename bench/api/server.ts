@@ -1,0 +1,45 @@
+/**
+ * The server side of the API benchmark, in a process of its own: the Headstamp server on fresh records
+ * (the seed plant, a token, some orders) and, beside it, a bare Fastify route for comparison. Prints one
+ * JSON line with the ports and the token, then serves until killed.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { createApiToken } from '../../src/app/auth/tokens.ts';
+import { addOrder } from '../../src/app/orders.ts';
+import { setUpPlant } from '../../src/app/plant-setup.ts';
+import { randomIds, systemClock } from '../../src/app/runtime.ts';
+import { actorFor } from '../../src/app/users.ts';
+import { buildServer } from '../../src/api/server.ts';
+import { migrateToLatest } from '../../src/store/migrate.ts';
+import { openSqlite } from '../../src/store/sqlite/open.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'headstamp-bench-'));
+const store = openSqlite(join(dir, 'headstamp.db'));
+await migrateToLatest(store);
+const app = { store, clock: systemClock, ids: randomIds };
+await setUpPlant(app, undefined, {
+  source: readFileSync(new URL('../../scenarios/seed-plant.yaml', import.meta.url), 'utf8'),
+});
+const admin = await actorFor(app, 'admin');
+const { token } = await createApiToken(app, admin, { userName: 'admin', label: 'bench' });
+for (let i = 0; i < 40; i++) {
+  await addOrder(app, admin, {
+    consigneeId: i % 2 === 0 ? 'army' : 'police',
+    productId: 'ball-ps',
+    quantity: 100_000 + i,
+    dueDate: '2027-06-30',
+  });
+}
+
+const server = await buildServer({ store, ledgerKeyFile: join(dir, 'ledger.key') });
+await server.listen({ port: 0, host: '127.0.0.1' });
+const bare = Fastify({ logger: false });
+bare.get('/bare', () => ({ status: 'ok' }));
+await bare.listen({ port: 0, host: '127.0.0.1' });
+
+const portOf = (s: { server: { address(): unknown } }): number =>
+  (s.server.address() as { port: number }).port;
+process.stdout.write(`${JSON.stringify({ api: portOf(server), bare: portOf(bare), token })}\n`);

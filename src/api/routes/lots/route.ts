@@ -1,0 +1,37 @@
+import { staff } from '../../../app/auth/roles.ts';
+import { listLots, showLot } from '../../../app/production/lots-query.ts';
+import { paginate } from '../../pagination.ts';
+import { defineRoute } from '../../route.ts';
+import { LotDetail, LotNumberParams, LotPage, LotQuery } from './schema.ts';
+
+/** Lots: what the lines made, by lot number. */
+export const lotRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/lots',
+    operationId: 'listLots',
+    summary: 'Lots, by lot number; optionally of one product or line',
+    tags: ['lots'],
+    access: { roles: staff },
+    writes: false,
+    schema: { querystring: LotQuery, response: LotPage },
+    handle: async ({ services, user, query }) => {
+      const { limit, cursor, ...filter } = query;
+      return paginate(await listLots(await services.app(), user, filter), (l) => l.lotNumber, {
+        limit,
+        cursor,
+      });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/lots/:lotNumber',
+    operationId: 'showLot',
+    summary: 'One lot with its run, order and the component lots it consumed',
+    tags: ['lots'],
+    access: { roles: staff },
+    writes: false,
+    schema: { params: LotNumberParams, response: LotDetail },
+    handle: async ({ services, user, params }) => showLot(await services.app(), user, params.lotNumber),
+  }),
+];

@@ -1,0 +1,33 @@
+import { everyone } from '../../../app/auth/roles.ts';
+import { addUser, listUsers } from '../../../app/users.ts';
+import { paginate } from '../../pagination.ts';
+import { defineRoute } from '../../route.ts';
+import { AddUserBody, User, UserPage, UserQuery } from './schema.ts';
+
+/** The plant's people and their roles. */
+export const userRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/users',
+    operationId: 'listUsers',
+    summary: 'Users and their roles (a consignee sees only itself)',
+    tags: ['users'],
+    access: { roles: everyone },
+    writes: false,
+    schema: { querystring: UserQuery, response: UserPage },
+    handle: async ({ services, user, query }) =>
+      paginate(await listUsers(await services.app(), user), (u) => u.name, query),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/users',
+    operationId: 'addUser',
+    summary: 'Add a user',
+    tags: ['users'],
+    access: { roles: ['admin'] },
+    writes: true,
+    status: 201,
+    schema: { body: AddUserBody, response: User },
+    handle: async ({ services, user, body }) => addUser(await services.app(), user, body),
+  }),
+];

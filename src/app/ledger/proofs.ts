@@ -1,0 +1,120 @@
+import { ValidationError } from '../../domain/errors.ts';
+import { toBase64 } from '../../ledger/merkle/hash.ts';
+import { consistencyProof, inclusionProof, rootAt } from '../../ledger/merkle/proof.ts';
+import { verifyConsistency, verifyInclusion } from '../../ledger/merkle/verify.ts';
+import { ConflictError } from '../../domain/errors.ts';
+import type { AppContext } from '../context.ts';
+import { ledgerRecords, storedNodes } from './records.ts';
+import { requireRole, staffRoles, type Actor } from './roles.ts';
+
+/** An inclusion proof, with what a witness needs to check it against a checkpoint. */
+export interface InclusionProofAnswer {
+  readonly index: number;
+  readonly size: number;
+  readonly eventID: string;
+  readonly leafHash: string;
+  readonly rootHash: string;
+  readonly proof: readonly string[];
+  /** The stored checkpoint note of this size, when there is one. */
+  readonly checkpoint: string | null;
+}
+
+/** A consistency proof between two sizes of the ledger. */
+export interface ConsistencyProofAnswer {
+  readonly size1: number;
+  readonly size2: number;
+  readonly root1: string;
+  readonly root2: string;
+  readonly proof: readonly string[];
+  readonly checkpoint: string | null;
+}
+
+const invalid = (path: string, problem: string): ValidationError =>
+  new ValidationError('ledger.proof', `${path}: ${problem}`, [{ path, problem }]);
+
+/**
+ * The RFC 9162 inclusion proof of event `index` in the ledger of `size` events (default: as it
+ * stands, or the latest checkpoint's size when one covers the event). The proof is checked
+ * against the root before it is returned, so a damaged tree node cannot go out unnoticed.
+ *
+ * @example
+ * const answer = await ledgerInclusionProof(app, auditor, { index: 41 });
+ */
+export async function ledgerInclusionProof(
+  app: AppContext,
+  actor: Actor,
+  options: { index: number; size?: number },
+): Promise<InclusionProofAnswer> {
+  requireRole(actor, staffRoles, 'read ledger proofs');
+  const records = ledgerRecords(app.store);
+  const head = await records.treeHead();
+  const checkpoints = await records.checkpoints();
+  const latest = checkpoints.filter((c) => c.size > options.index).at(-1);
+  const size = options.size ?? (latest !== undefined && latest.size === head.size ? latest.size : head.size);
+  if (!Number.isSafeInteger(options.index) || options.index < 0 || options.index >= size) {
+    throw invalid('index', `must be 0..${size - 1}, got ${options.index}`);
+  }
+  if (size > head.size) throw invalid('size', `the ledger holds ${head.size} events, asked for ${size}`);
+  const reader = storedNodes(app.store);
+  const [entry] = await records.entries(options.index, options.index + 1);
+  if (entry === undefined)
+    throw new ConflictError('ledger.event_missing', `no event is stored at index ${options.index}`);
+  const proof = await inclusionProof(reader, options.index, size);
+  const root = size === head.size ? head.rootHash : await rootAt(reader, size);
+  const verdict = verifyInclusion({ index: options.index, size, leafHash: entry.leafHash, proof, root });
+  if (!verdict.ok)
+    throw new ConflictError(
+      'ledger.proof_failed',
+      `the stored tree does not prove event ${options.index}: ${verdict.why}; run headstamp ledger verify`,
+    );
+  return {
+    index: options.index,
+    size,
+    eventID: entry.eventId,
+    leafHash: toBase64(entry.leafHash),
+    rootHash: toBase64(root),
+    proof: proof.map(toBase64),
+    checkpoint: checkpoints.find((c) => c.size === size)?.note ?? null,
+  };
+}
+
+/**
+ * The RFC 9162 consistency proof that the ledger at `from` events is a prefix of the ledger at
+ * `to` events (default: as it stands). Checked before it is returned.
+ *
+ * @example
+ * const answer = await ledgerConsistencyProof(app, auditor, { from: 1000 });
+ */
+export async function ledgerConsistencyProof(
+  app: AppContext,
+  actor: Actor,
+  options: { from: number; to?: number },
+): Promise<ConsistencyProofAnswer> {
+  requireRole(actor, staffRoles, 'read ledger proofs');
+  const records = ledgerRecords(app.store);
+  const head = await records.treeHead();
+  const size2 = options.to ?? head.size;
+  if (size2 > head.size) throw invalid('to', `the ledger holds ${head.size} events, asked for ${size2}`);
+  if (!Number.isSafeInteger(options.from) || options.from < 1 || options.from > size2) {
+    throw invalid('from', `must be 1..${size2}, got ${options.from}`);
+  }
+  const reader = storedNodes(app.store);
+  const proof = await consistencyProof(reader, options.from, size2);
+  const root1 = await rootAt(reader, options.from);
+  const root2 = size2 === head.size ? head.rootHash : await rootAt(reader, size2);
+  const verdict = verifyConsistency({ size1: options.from, size2, root1, root2, proof });
+  if (!verdict.ok && options.from !== size2) {
+    throw new ConflictError(
+      'ledger.proof_failed',
+      `the stored tree does not prove consistency: ${verdict.why}; run headstamp ledger verify`,
+    );
+  }
+  return {
+    size1: options.from,
+    size2,
+    root1: toBase64(root1),
+    root2: toBase64(root2),
+    proof: proof.map(toBase64),
+    checkpoint: (await records.checkpoints()).find((c) => c.size === size2)?.note ?? null,
+  };
+}

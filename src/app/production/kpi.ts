@@ -1,0 +1,234 @@
+import { addRecords, computeKpis, type LineKpis, type LineTimeRecord } from '../../domain/kpi/index.ts';
+import { isStopReasonCode, stopReason } from '../../domain/line/index.ts';
+import type { Calendar } from '../../domain/scenario/schema.ts';
+import { WEEKDAYS } from '../../domain/scenario/schema.ts';
+import type { Executor } from '../../store/database.ts';
+import { lineDataRepository, type LineEventRow } from '../../store/repositories/line-data.ts';
+import { requireRole, type Actor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { plantScenario } from '../plant-setup.ts';
+import { localDate, localInstant } from '../plant-time.ts';
+
+export interface KpiRow extends LineKpis {
+  /** `L1:2026-01-05:A` (shift) or `L1:2026-01-05` (day). */
+  readonly id: string;
+  readonly lineId: string;
+  /** Plant-local date the shift starts on. */
+  readonly date: string;
+  /** Shift name, or null for a whole day. */
+  readonly shift: string | null;
+  readonly record: LineTimeRecord;
+}
+
+export interface KpiQuery {
+  /** First plant-local date (default: the date of the first line event). */
+  readonly from?: string | undefined;
+  /** Last plant-local date, inclusive (default: the date of the last line event). */
+  readonly to?: string | undefined;
+  readonly lineId?: string | undefined;
+  readonly by?: 'shift' | 'day' | undefined;
+}
+
+interface Shift {
+  readonly date: string;
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * ISO 22400-2 time elements and KPIs per line and shift (or day) from the recorded line data:
+ * each shift of the line's calendar is its planned time; the PackML states recorded in it are
+ * sorted into production time (Execute, and short stops), set-up, down time by stop reason,
+ * planned down time (out of planned busy time) and delay (idle without a reason); quantities
+ * are the growth of the line's cumulative counters in the shift. Shifts with no data at all
+ * are left out.
+ *
+ * @example
+ * const rows = await lineKpis(app, actor, { from: '2026-01-05', to: '2026-01-09', by: 'day' });
+ * rows[0]?.oee;
+ */
+export async function lineKpis(app: AppContext, actor: Actor, query: KpiQuery = {}): Promise<KpiRow[]> {
+  requireRole(actor, ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin'], 'see KPIs');
+  const scenario = await plantScenario(app.store);
+  const tz = scenario.plant.timezone;
+  const range = await dataRange(app.store);
+  if (range === undefined) return [];
+  const from = query.from ?? localDate(tz, new Date(range.first));
+  const to = query.to ?? localDate(tz, new Date(range.last));
+  const calendars = new Map(scenario.calendars.map((c) => [c.id, c]));
+  const rows: KpiRow[] = [];
+  for (const line of scenario.lines) {
+    if (query.lineId !== undefined && line.id !== query.lineId) continue;
+    const calendar = calendars.get(line.calendar);
+    if (calendar === undefined) continue;
+    const shiftRows: KpiRow[] = [];
+    for (const shift of shiftsOf(calendar, tz, from, to)) {
+      const record = await shiftRecord(app.store, line.id, 1 / line.ratedRate, shift);
+      if (record === undefined) continue;
+      shiftRows.push({
+        id: `${line.id}:${shift.date}:${shift.name}`,
+        lineId: line.id,
+        date: shift.date,
+        shift: shift.name,
+        record,
+        ...computeKpis(record),
+      });
+    }
+    if (query.by === 'shift') {
+      rows.push(...shiftRows);
+      continue;
+    }
+    const byDay = new Map<string, LineTimeRecord>();
+    for (const r of shiftRows) {
+      const prior = byDay.get(r.date);
+      byDay.set(r.date, prior === undefined ? r.record : addRecords(prior, r.record));
+    }
+    for (const [date, record] of byDay)
+      rows.push({
+        id: `${line.id}:${date}`,
+        lineId: line.id,
+        date,
+        shift: null,
+        record,
+        ...computeKpis(record),
+      });
+  }
+  return rows;
+}
+
+async function dataRange(ex: Executor): Promise<{ first: string; last: string } | undefined> {
+  const r = await ex.db
+    .selectFrom('line_events')
+    .select((eb) => [eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
+    .executeTakeFirst();
+  if (r?.first === null || r?.first === undefined || r.last === null) return undefined;
+  return { first: String(r.first), last: String(r.last) };
+}
+
+/** The calendar's shifts that start on the dates from..to (plant local), as instants (ms). */
+function shiftsOf(calendar: Calendar, tz: string, from: string, to: string): Shift[] {
+  const out: Shift[] = [];
+  const holidays = new Set(calendar.holidays ?? []);
+  for (let day = Date.parse(`${from}T00:00:00Z`); day <= Date.parse(`${to}T00:00:00Z`); day += 86_400_000) {
+    const date = new Date(day).toISOString().slice(0, 10);
+    if (holidays.has(date)) continue;
+    const weekday = WEEKDAYS[(new Date(day).getUTCDay() + 6) % 7];
+    if (weekday === undefined) continue;
+    (calendar.week[weekday] ?? []).forEach((w, i) => {
+      const startMin = minutes(w.start);
+      let endMin = minutes(w.end);
+      if (endMin <= startMin) endMin += 1440;
+      out.push({
+        date,
+        name: w.name ?? `S${i + 1}`,
+        start: localInstant(tz, date, startMin).getTime(),
+        end: localInstant(tz, date, endMin).getTime(),
+      });
+    });
+  }
+  return out;
+}
+
+function minutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/** One shift's time elements and quantities from the line's events; undefined without data. */
+async function shiftRecord(
+  ex: Executor,
+  lineId: string,
+  pri: number,
+  shift: Shift,
+): Promise<LineTimeRecord | undefined> {
+  const data = lineDataRepository(ex);
+  const start = new Date(shift.start).toISOString();
+  const end = new Date(shift.end).toISOString();
+  const events = await data.events(lineId, start, end);
+  const stateBefore = await data.lastBefore(lineId, 'state', start);
+  if (events.length === 0 && stateBefore === undefined) return undefined;
+  // A count says what was made up to its time: one at the shift's start belongs to the shift
+  // before, one at its end to this one. A state at the end belongs to the next shift.
+  const countBefore = await data.lastBefore(lineId, 'count', start, true);
+
+  const shiftMinutes = (shift.end - shift.start) / 60_000;
+  let planned = 0;
+  let apt = 0;
+  let setup = 0;
+  let delay = 0;
+  const downTimes: Record<string, number> = {};
+  let current: { state: string; reason: string | null } | undefined =
+    stateBefore?.state === null || stateBefore === undefined
+      ? undefined
+      : { state: stateBefore.state, reason: stateBefore.reason };
+  let since = shift.start;
+  const close = (until: number): void => {
+    const span = (until - since) / 60_000;
+    if (span <= 0 || current === undefined) return;
+    const kind = classify(current.state, current.reason);
+    if (kind === 'production') apt += span;
+    else if (kind === 'planned') planned += span;
+    else if (kind === 'setup') setup += span;
+    else if (kind === 'delay') delay += span;
+    else downTimes[kind.down] = (downTimes[kind.down] ?? 0) + span;
+  };
+  let processed = 0;
+  let defective = 0;
+  let last = countBefore;
+  for (const e of events) {
+    const at = Date.parse(e.at);
+    if (e.kind === 'state' && e.state !== null && at < shift.end) {
+      close(at);
+      current = { state: e.state, reason: e.reason };
+      since = at;
+    } else if (e.kind === 'count' && at > shift.start) {
+      const [dp, dd] = growth(last, e);
+      processed += dp;
+      defective += dd;
+      last = e;
+    }
+  }
+  close(shift.end);
+  return {
+    plannedBusyTime: shiftMinutes - planned,
+    actualProductionTime: apt,
+    setupTime: setup,
+    downTimes,
+    delayTime: delay,
+    plannedRunTimePerItem: pri,
+    producedQuantity: processed,
+    goodQuantity: processed - defective,
+  };
+}
+
+/** Rounds a count adds to the one before; a line's counters start at zero when first recorded. */
+function growth(previous: LineEventRow | undefined, e: LineEventRow): [number, number] {
+  const p = e.processed ?? 0;
+  const d = e.defective ?? 0;
+  if (e.counterReset || previous === undefined) return [p, d];
+  return [p - (previous.processed ?? 0), d - (previous.defective ?? 0)];
+}
+
+type TimeKind = 'production' | 'planned' | 'setup' | 'delay' | { down: string };
+
+/** Which ISO 22400 time element a PackML state (entered with a reason, or not) counts toward. */
+function classify(state: string, reason: string | null): TimeKind {
+  if (state === 'Execute') return 'production';
+  if (reason !== null && isStopReasonCode(reason)) {
+    switch (stopReason(reason).lossCategory) {
+      case 'planned-downtime':
+        return 'planned';
+      case 'setup':
+        return 'setup';
+      case 'minor-stop':
+        return 'production';
+      case 'unplanned-downtime':
+        return { down: reason };
+    }
+  }
+  // Waiting for work or people without a recorded reason is delay; a stop without one is down time of unknown cause.
+  return state === 'Idle' || state === 'Complete' || state === 'Starting' || state === 'Resetting'
+    ? 'delay'
+    : { down: 'unknown' };
+}

@@ -1,0 +1,1 @@
+export { loadScenarioFile, parseScenarioText, type ScenarioFileProblem } from './load.ts';

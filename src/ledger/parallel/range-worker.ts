@@ -1,0 +1,79 @@
+/**
+ * Worker thread of the parallel verifier. Each job is one block of the log, `[from, to)`: the
+ * worker reads it itself from the entry source (its own database connection: no event crosses
+ * between threads), checks every entry (sequence, canonical text, index, columns, leaf hash) and
+ * hashes the block into its perfect subtree. Only the leaf hashes and the root go back.
+ */
+import { parentPort } from 'node:worker_threads';
+import { checkStoredEntry, entryLeafHash, type LedgerProblem } from '../entry.ts';
+import { HASH_SIZE, hashChildren, isPowerOfTwo, type Hash } from '../merkle/hash.ts';
+import { checkSequence, iteratorOf } from '../verify-log.ts';
+import type { EntrySourceModule } from './source.ts';
+
+export interface RangeJob {
+  readonly id: number;
+  readonly module: string;
+  readonly config: unknown;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface RangeResult {
+  readonly id: number;
+  readonly problem?: LedgerProblem;
+  /** Leaf hashes of the entries checked before any problem, 32 bytes each. */
+  readonly leaves: Uint8Array;
+  /** The block's root, when it is whole and its size a power of two. */
+  readonly root?: Uint8Array;
+}
+
+const modules = new Map<string, Promise<EntrySourceModule>>();
+
+/** Checks one block of the log; exported so the main thread can run it without workers. */
+export async function checkRange(job: RangeJob): Promise<RangeResult> {
+  let loading = modules.get(job.module);
+  if (loading === undefined) {
+    loading = import(job.module) as Promise<EntrySourceModule>;
+    modules.set(job.module, loading);
+  }
+  const source = await loading;
+  const count = job.to - job.from;
+  const leaves = new Uint8Array(count * HASH_SIZE);
+  const hashes: Hash[] = [];
+  const done = (problem?: LedgerProblem): RangeResult => ({
+    id: job.id,
+    leaves: leaves.subarray(0, hashes.length * HASH_SIZE),
+    ...(problem === undefined ? {} : { problem }),
+  });
+  const iterator = iteratorOf(source.openRange(job.config, job.from, job.to));
+  for (let item = await iterator.next(); item.done !== true; item = await iterator.next()) {
+    const entry = item.value;
+    const position = job.from + hashes.length;
+    if (position >= job.to) break;
+    const leaf = entryLeafHash(entry.text);
+    const problem = (await checkSequence(entry, position, iterator)) ?? checkStoredEntry(entry, leaf);
+    if (problem !== undefined) return done(problem);
+    leaves.set(leaf, hashes.length * HASH_SIZE);
+    hashes.push(leaf);
+  }
+  if (hashes.length < count) {
+    const index = job.from + hashes.length;
+    return done({ kind: 'missing', index, what: `no event is stored at index ${index}` });
+  }
+  if (!isPowerOfTwo(count)) return done();
+  let level = hashes;
+  while (level.length > 1) {
+    const up: Hash[] = [];
+    for (let i = 0; i < level.length; i += 2) up.push(hashChildren(level[i] as Hash, level[i + 1] as Hash));
+    level = up;
+  }
+  return { ...done(), root: level[0] as Hash };
+}
+
+parentPort?.on('message', (job: RangeJob) => {
+  checkRange(job).then(
+    (result) => parentPort?.postMessage(result, [result.leaves.buffer as ArrayBuffer]),
+    (error: unknown) =>
+      parentPort?.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});

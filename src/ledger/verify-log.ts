@@ -1,0 +1,203 @@
+/**
+ * Verification of a whole stored log: every entry checked on its own (canonical bytes, index,
+ * columns, leaf hash), the sequence checked for gaps and moves, the tree rebuilt from the
+ * recomputed leaf hashes and compared with every signed checkpoint and with the stored tree head.
+ * The answer names the FIRST place where the log is wrong: index, eventID, and what is wrong.
+ *
+ * What each anchor can prove: a stored leaf hash or a column can be rewritten along with the
+ * bytes, so the rows alone catch only careless changes; the signed checkpoints (kept by
+ * witnesses) catch any change, and localise it to the events after the last checkpoint that
+ * still matches.
+ *
+ * @example
+ * const result = await verifyLog(store.entries(), { checkpoints, treeHead });
+ * if (!result.ok) console.error(result.problem); // { kind: 'altered', index: 41, eventID, what }
+ */
+import type { Checkpoint } from './checkpoint/checkpoint.ts';
+import { checkStoredEntry, entryLeafHash, type LedgerProblem, type StoredEntry } from './entry.ts';
+import { Frontier } from './merkle/frontier.ts';
+import { sameHash, toBase64, type Hash } from './merkle/hash.ts';
+
+/** What the log is compared against. */
+export interface LogAnchors {
+  /** Checkpoints whose signatures were already checked (`openCheckpoint`), any order. */
+  readonly checkpoints?: readonly Checkpoint[];
+  /** The stored tree head: the size and root the store says it has. */
+  readonly treeHead?: { readonly size: number; readonly rootHash: Hash };
+}
+
+export interface LogVerification {
+  readonly ok: boolean;
+  /** Entries read. */
+  readonly size: number;
+  /** Root of the entries read (base64). */
+  readonly rootHash: string;
+  /** Checkpoints the log was compared with and matched. */
+  readonly checkpointsMatched: number;
+  readonly problem?: LedgerProblem;
+}
+
+/**
+ * The running state of a verification: the rebuilt tree and the checkpoints still to meet.
+ * Shared by the single-threaded and the parallel verifier.
+ */
+export class LogChecker {
+  readonly frontier = Frontier.empty();
+  private readonly checkpoints: Checkpoint[];
+  private next = 0;
+  private matched = 0;
+  private lastGood = 0; // size of the largest checkpoint matched so far
+
+  constructor(private readonly anchors: LogAnchors) {
+    this.checkpoints = [...(anchors.checkpoints ?? [])].sort((a, b) => a.size - b.size);
+  }
+
+  result(problem?: LedgerProblem): LogVerification {
+    return {
+      ok: problem === undefined,
+      size: this.frontier.size,
+      rootHash: toBase64(this.frontier.root()),
+      checkpointsMatched: this.matched,
+      ...(problem === undefined ? {} : { problem }),
+    };
+  }
+
+  /** The size of the next checkpoint still to compare, if any. */
+  nextCheckpointSize(): number | undefined {
+    return this.checkpoints[this.next]?.size;
+  }
+
+  /** Compares the tree with every checkpoint of its current size. */
+  compareCheckpoints(): LedgerProblem | undefined {
+    for (
+      let cp = this.checkpoints[this.next];
+      cp?.size === this.frontier.size;
+      cp = this.checkpoints[this.next]
+    ) {
+      this.next += 1;
+      if (!sameHash(this.frontier.root(), cp.rootHash)) {
+        return {
+          kind: 'root_mismatch',
+          index: this.lastGood,
+          what:
+            `the first ${cp.size} events do not hash to the root signed in the checkpoint of size ${cp.size}: ` +
+            `an event at index ${this.lastGood}..${cp.size - 1} was altered, removed, inserted or moved`,
+        };
+      }
+      this.matched += 1;
+      this.lastGood = cp.size;
+    }
+    return undefined;
+  }
+
+  /** Adds one checked leaf. */
+  addLeaf(leaf: Hash): LedgerProblem | undefined {
+    this.frontier.append(leaf);
+    return this.compareCheckpoints();
+  }
+
+  /** Adds a whole perfect subtree of checked leaves (no checkpoint may fall inside it). */
+  addSubtree(level: number, hash: Hash): LedgerProblem | undefined {
+    this.frontier.appendSubtree(level, hash);
+    return this.compareCheckpoints();
+  }
+
+  /** After the last entry: checkpoints beyond the log, and the stored tree head. */
+  finish(): LedgerProblem | undefined {
+    const size = this.frontier.size;
+    const beyond = this.checkpoints[this.next];
+    if (beyond !== undefined) {
+      return {
+        kind: 'truncated',
+        index: size,
+        what: `a checkpoint signs ${beyond.size} events but only ${size} are stored: events from index ${size} are missing`,
+      };
+    }
+    const head = this.anchors.treeHead;
+    if (head === undefined) return undefined;
+    if (head.size > size) {
+      return {
+        kind: 'truncated',
+        index: size,
+        what: `the tree head records ${head.size} events but only ${size} are stored`,
+      };
+    }
+    if (head.size < size) {
+      return {
+        kind: 'extra',
+        index: head.size,
+        what: `${size - head.size} events are stored beyond the tree head of size ${head.size}`,
+      };
+    }
+    if (!sameHash(head.rootHash, this.frontier.root())) {
+      return {
+        kind: 'root_mismatch',
+        index: this.lastGood,
+        what: `the events do not hash to the stored tree head: an event from index ${this.lastGood} on was changed`,
+      };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Checks that `entry` sits where it should (`position`); when not, looks ahead a while to tell a
+ * missing event from a moved one, so that the report says what happened.
+ */
+export async function checkSequence(
+  entry: StoredEntry,
+  position: number,
+  iterator: AsyncIterator<StoredEntry> | Iterator<StoredEntry>,
+): Promise<LedgerProblem | undefined> {
+  if (entry.index === position) return undefined;
+  const movedLater = entry.index > position && (await seenAhead(iterator, position));
+  const kind = entry.index < position || movedLater ? 'reordered' : 'missing';
+  return {
+    kind,
+    index: position,
+    eventID: entry.eventId,
+    what:
+      kind === 'missing'
+        ? `event at index ${position} is missing: the next stored event has index ${entry.index}`
+        : `event with index ${entry.index} found where index ${position} belongs: events out of order`,
+  };
+}
+
+/** Verifies the stored entries, read in index order, against the anchors (one thread). */
+export async function verifyLog(
+  entries: AsyncIterable<StoredEntry> | Iterable<StoredEntry>,
+  anchors: LogAnchors = {},
+): Promise<LogVerification> {
+  const checker = new LogChecker(anchors);
+  const early = checker.compareCheckpoints();
+  if (early !== undefined) return checker.result(early);
+  const iterator = iteratorOf(entries);
+  for (let item = await iterator.next(); item.done !== true; item = await iterator.next()) {
+    const entry = item.value;
+    const leaf = entryLeafHash(entry.text);
+    const problem =
+      (await checkSequence(entry, checker.frontier.size, iterator)) ??
+      checkStoredEntry(entry, leaf) ??
+      checker.addLeaf(leaf);
+    if (problem !== undefined) return checker.result(problem);
+  }
+  return checker.result(checker.finish());
+}
+
+const LOOK_AHEAD = 4096;
+
+export function iteratorOf<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> | Iterator<T> {
+  return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+}
+
+async function seenAhead(
+  iterator: AsyncIterator<StoredEntry> | Iterator<StoredEntry>,
+  index: number,
+): Promise<boolean> {
+  for (let i = 0; i < LOOK_AHEAD; i += 1) {
+    const item = await iterator.next();
+    if (item.done === true) return false;
+    if (item.value.index === index) return true;
+  }
+  return false;
+}

@@ -1,0 +1,279 @@
+import type { Executor } from '../database.ts';
+
+/** Where a lot's crates are: each crate with its place, pallet, and the shipment holding it. */
+export interface CrateTrace {
+  readonly crateId: string;
+  readonly sscc: string;
+  readonly rounds: number;
+  readonly locationId: string;
+  readonly palletSscc: string | null;
+  readonly shipmentNumber: string | null;
+  readonly consigneeId: string | null;
+  readonly outcome: string | null;
+}
+
+export interface LotDelivery {
+  readonly lotId: string;
+  readonly shipmentId: string;
+  readonly shipmentNumber: string;
+  readonly consigneeId: string;
+  readonly status: string;
+  readonly dispatchedAt: string | null;
+  readonly receivedAt: string | null;
+  readonly crates: number;
+  readonly rounds: number;
+}
+
+export interface LotOrigin {
+  readonly lotId: string;
+  readonly lotNumber: string;
+  readonly productId: string;
+  readonly quantity: number;
+  readonly marking: string;
+  readonly commissionedAt: string;
+  readonly runId: string;
+  readonly lineId: string;
+  readonly runStartedAt: string;
+  readonly runEndedAt: string | null;
+  readonly productionOrderId: string;
+}
+
+export interface ComponentUse {
+  readonly lotId: string;
+  readonly componentLotId: string;
+  readonly componentId: string;
+  readonly lotNumber: string;
+  readonly supplier: string;
+  readonly supplierLot: string;
+  readonly quantity: number;
+}
+
+const IN_CHUNK = 500;
+
+async function chunked<T>(ids: readonly string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += IN_CHUNK) out.push(...(await run(ids.slice(i, i + IN_CHUNK))));
+  return out;
+}
+
+/**
+ * The queries trace and recall walk, each one indexed: lot → crates → shipments (forward),
+ * crate or shipment → lots → run → line → component lots (backward), and the genealogy
+ * between lots through their component lots.
+ *
+ * @example
+ * const deliveries = await traceRepository(store).deliveries(['lot-000042']);
+ */
+export function traceRepository(ex: Executor) {
+  const { db } = ex;
+  return {
+    async lotIdsByNumber(numbers: readonly string[]): Promise<Map<string, string>> {
+      const rows = await chunked(numbers, (chunk) =>
+        db.selectFrom('lots').select(['id', 'lot_number']).where('lot_number', 'in', chunk).execute(),
+      );
+      return new Map(rows.map((r) => [r.lot_number, r.id]));
+    },
+    /** Lots, with their run (line, start, end): where each came from. */
+    async origins(lotIds: readonly string[]): Promise<LotOrigin[]> {
+      const rows = await chunked(lotIds, (chunk) =>
+        db
+          .selectFrom('lots as l')
+          .innerJoin('production_runs as r', 'r.id', 'l.run_id')
+          .select([
+            'l.id',
+            'l.lot_number',
+            'l.product_id',
+            'l.quantity',
+            'l.marking',
+            'l.commissioned_at',
+            'l.run_id',
+            'l.line_id',
+            'r.started_at',
+            'r.ended_at',
+            'r.production_order_id',
+          ])
+          .where('l.id', 'in', chunk)
+          .execute(),
+      );
+      return rows
+        .map((r) => ({
+          lotId: r.id,
+          lotNumber: r.lot_number,
+          productId: r.product_id,
+          quantity: Number(r.quantity),
+          marking: r.marking,
+          commissionedAt: r.commissioned_at,
+          runId: r.run_id,
+          lineId: r.line_id,
+          runStartedAt: r.started_at,
+          runEndedAt: r.ended_at,
+          productionOrderId: r.production_order_id,
+        }))
+        .sort((a, b) => a.lotNumber.localeCompare(b.lotNumber));
+    },
+    /** Lots whose number starts with `prefix` (maker code and year: `HSP26`). */
+    async lotsWithPrefix(prefix: string): Promise<{ id: string; lotNumber: string; productId: string; marking: string }[]> {
+      // A range on the indexed column rather than LIKE: both dialects use the index for it.
+      const rows = await db
+        .selectFrom('lots')
+        .select(['id', 'lot_number', 'product_id', 'marking'])
+        .where('lot_number', '>=', prefix)
+        .where('lot_number', '<', `${prefix}\u{10FFFF}`)
+        .orderBy('lot_number')
+        .execute();
+      return rows.map((r) => ({ id: r.id, lotNumber: r.lot_number, productId: r.product_id, marking: r.marking }));
+    },
+    async crates(lotId: string): Promise<CrateTrace[]> {
+      const rows = await db
+        .selectFrom('crates as c')
+        .leftJoin('pallets as p', 'p.id', 'c.pallet_id')
+        .leftJoin('shipment_crates as sc', (j) =>
+          j.onRef('sc.crate_id', '=', 'c.id').on('sc.outcome', '!=', 'missing'),
+        )
+        .leftJoin('shipments as s', 's.id', 'sc.shipment_id')
+        .select([
+          'c.id',
+          'c.sscc',
+          'c.rounds',
+          'c.location_id',
+          'p.sscc as pallet_sscc',
+          's.shipment_number',
+          's.consignee_id',
+          'sc.outcome',
+        ])
+        .where('c.lot_id', '=', lotId)
+        .orderBy('c.sscc')
+        .execute();
+      return rows.map((r) => ({
+        crateId: r.id,
+        sscc: r.sscc,
+        rounds: Number(r.rounds),
+        locationId: r.location_id,
+        palletSscc: r.pallet_sscc,
+        shipmentNumber: r.shipment_number,
+        consigneeId: r.consignee_id,
+        outcome: r.outcome,
+      }));
+    },
+    async looseStock(lotId: string): Promise<{ locationId: string; form: string; quantity: number }[]> {
+      const rows = await db
+        .selectFrom('lot_stock')
+        .select(['location_id', 'form', 'quantity'])
+        .where('lot_id', '=', lotId)
+        .where('quantity', '>', 0)
+        .execute();
+      return rows.map((r) => ({ locationId: r.location_id, form: r.form, quantity: Number(r.quantity) }));
+    },
+    /** What each lot's shipments took, per shipment (dispatched or planned; missing crates left out). */
+    async deliveries(lotIds: readonly string[]): Promise<LotDelivery[]> {
+      const rows = await chunked(lotIds, (chunk) =>
+        db
+          .selectFrom('shipment_crates as c')
+          .innerJoin('shipments as s', 's.id', 'c.shipment_id')
+          .select((eb) => [
+            'c.lot_id',
+            's.id',
+            's.shipment_number',
+            's.consignee_id',
+            's.status',
+            's.dispatched_at',
+            's.received_at',
+            eb.fn.countAll<number>().as('crates'),
+            eb.fn.sum<number>('c.rounds').as('rounds'),
+          ])
+          .where('c.lot_id', 'in', chunk)
+          .where('c.outcome', '!=', 'missing')
+          .groupBy(['c.lot_id', 's.id', 's.shipment_number', 's.consignee_id', 's.status', 's.dispatched_at', 's.received_at'])
+          .execute(),
+      );
+      return rows
+        .map((r) => ({
+          lotId: r.lot_id,
+          shipmentId: r.id,
+          shipmentNumber: r.shipment_number,
+          consigneeId: r.consignee_id,
+          status: r.status,
+          dispatchedAt: r.dispatched_at,
+          receivedAt: r.received_at,
+          crates: Number(r.crates),
+          rounds: Number(r.rounds),
+        }))
+        .sort((a, b) => a.shipmentNumber.localeCompare(b.shipmentNumber) || a.lotId.localeCompare(b.lotId));
+    },
+    async components(lotIds: readonly string[]): Promise<ComponentUse[]> {
+      const rows = await chunked(lotIds, (chunk) =>
+        db
+          .selectFrom('lot_components as lc')
+          .innerJoin('component_lots as cl', 'cl.id', 'lc.component_lot_id')
+          .select([
+            'lc.lot_id',
+            'cl.id',
+            'cl.component_id',
+            'cl.lot_number',
+            'cl.supplier',
+            'cl.supplier_lot',
+            'lc.quantity',
+          ])
+          .where('lc.lot_id', 'in', chunk)
+          .execute(),
+      );
+      return rows
+        .map((r) => ({
+          lotId: r.lot_id,
+          componentLotId: r.id,
+          componentId: r.component_id,
+          lotNumber: r.lot_number,
+          supplier: r.supplier,
+          supplierLot: r.supplier_lot,
+          quantity: Number(r.quantity),
+        }))
+        .sort((a, b) => a.componentId.localeCompare(b.componentId) || a.lotNumber.localeCompare(b.lotNumber));
+    },
+    /** Lots made with any of these component lots. */
+    async lotsUsing(componentLotIds: readonly string[]): Promise<string[]> {
+      const rows = await chunked(componentLotIds, (chunk) =>
+        db
+          .selectFrom('lot_components')
+          .select('lot_id')
+          .distinct()
+          .where('component_lot_id', 'in', chunk)
+          .execute(),
+      );
+      return [...new Set(rows.map((r) => r.lot_id))].sort();
+    },
+    async componentLotIdsByNumber(numbers: readonly string[]): Promise<Map<string, string>> {
+      const rows = await chunked(numbers, (chunk) =>
+        db
+          .selectFrom('component_lots')
+          .select(['id', 'lot_number', 'supplier_lot'])
+          .where((eb) => eb.or([eb('lot_number', 'in', chunk), eb('supplier_lot', 'in', chunk)]))
+          .execute(),
+      );
+      const out = new Map<string, string>();
+      for (const r of rows) {
+        out.set(r.lot_number, r.id);
+        out.set(r.supplier_lot, r.id);
+      }
+      return out;
+    },
+    async shipmentLots(shipmentId: string): Promise<{ lotId: string; crates: number; rounds: number; ssccs: string[] }[]> {
+      const rows = await db
+        .selectFrom('shipment_crates')
+        .select(['lot_id', 'sscc', 'rounds', 'outcome'])
+        .where('shipment_id', '=', shipmentId)
+        .orderBy('sscc')
+        .execute();
+      const byLot = new Map<string, { lotId: string; crates: number; rounds: number; ssccs: string[] }>();
+      for (const r of rows) {
+        const entry = byLot.get(r.lot_id) ?? { lotId: r.lot_id, crates: 0, rounds: 0, ssccs: [] };
+        entry.crates += 1;
+        entry.rounds += Number(r.rounds);
+        entry.ssccs.push(r.sscc);
+        byLot.set(r.lot_id, entry);
+      }
+      return [...byLot.values()];
+    },
+  };
+}
+
+export type TraceRepository = ReturnType<typeof traceRepository>;

@@ -1,0 +1,138 @@
+import type { Executor } from '../database.ts';
+
+export interface CustomerOrderRecord {
+  readonly id: string;
+  readonly orderNumber: string;
+  readonly consigneeId: string;
+  readonly productId: string;
+  readonly quantity: number;
+  readonly dueDate: string;
+  readonly priority: number;
+  readonly createdAt: string;
+  readonly actor: string;
+}
+
+export type ProductionOrderStatus = 'open' | 'running' | 'done';
+
+export interface ProductionOrderRecord {
+  readonly id: string;
+  readonly orderNumber: string;
+  readonly customerOrderId: string | null;
+  readonly productId: string;
+  readonly quantity: number;
+  readonly dueDate: string;
+  readonly priority: number;
+  readonly status: ProductionOrderStatus;
+  readonly createdAt: string;
+  readonly actor: string;
+}
+
+/**
+ * Customer orders and the production orders made for them.
+ *
+ * @example
+ * const open = await orderRepository(store).productionOrders({ status: ['open', 'running'] });
+ */
+export function orderRepository(ex: Executor) {
+  const { db } = ex;
+  return {
+    async insertCustomerOrder(o: CustomerOrderRecord): Promise<void> {
+      await db
+        .insertInto('customer_orders')
+        .values({
+          id: o.id,
+          order_number: o.orderNumber,
+          consignee_id: o.consigneeId,
+          product_id: o.productId,
+          quantity: o.quantity,
+          due_date: o.dueDate,
+          priority: o.priority,
+          created_at: o.createdAt,
+          actor: o.actor,
+        })
+        .execute();
+    },
+
+    async insertProductionOrder(o: ProductionOrderRecord): Promise<void> {
+      await db
+        .insertInto('production_orders')
+        .values({
+          id: o.id,
+          order_number: o.orderNumber,
+          customer_order_id: o.customerOrderId,
+          product_id: o.productId,
+          quantity: o.quantity,
+          due_date: o.dueDate,
+          priority: o.priority,
+          status: o.status,
+          created_at: o.createdAt,
+          actor: o.actor,
+        })
+        .execute();
+    },
+
+    async customerOrders(filter: { consigneeId?: string } = {}): Promise<CustomerOrderRecord[]> {
+      let q = db.selectFrom('customer_orders').selectAll();
+      if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
+      const rows = await q.orderBy('created_at').orderBy('order_number').execute();
+      return rows.map((r) => ({
+        id: r.id,
+        orderNumber: r.order_number,
+        consigneeId: r.consignee_id,
+        productId: r.product_id,
+        quantity: r.quantity,
+        dueDate: r.due_date,
+        priority: r.priority,
+        createdAt: r.created_at,
+        actor: r.actor,
+      }));
+    },
+
+    async productionOrders(
+      filter: { status?: readonly ProductionOrderStatus[] } = {},
+    ): Promise<ProductionOrderRecord[]> {
+      let q = db.selectFrom('production_orders').selectAll();
+      if (filter.status !== undefined && filter.status.length > 0)
+        q = q.where('status', 'in', [...filter.status]);
+      const rows = await q.orderBy('created_at').orderBy('order_number').execute();
+      return rows.map(toProductionOrder);
+    },
+
+    async productionOrder(id: string): Promise<ProductionOrderRecord | undefined> {
+      const r = await db.selectFrom('production_orders').selectAll().where('id', '=', id).executeTakeFirst();
+      return r === undefined ? undefined : toProductionOrder(r);
+    },
+
+    async setStatus(id: string, status: ProductionOrderStatus): Promise<void> {
+      await db.updateTable('production_orders').set({ status }).where('id', '=', id).execute();
+    },
+  };
+}
+
+function toProductionOrder(r: {
+  id: string;
+  order_number: string;
+  customer_order_id: string | null;
+  product_id: string;
+  quantity: number;
+  due_date: string;
+  priority: number;
+  status: string;
+  created_at: string;
+  actor: string;
+}): ProductionOrderRecord {
+  return {
+    id: r.id,
+    orderNumber: r.order_number,
+    customerOrderId: r.customer_order_id,
+    productId: r.product_id,
+    quantity: r.quantity,
+    dueDate: r.due_date,
+    priority: r.priority,
+    status: r.status as ProductionOrderStatus,
+    createdAt: r.created_at,
+    actor: r.actor,
+  };
+}
+
+export type OrderRepository = ReturnType<typeof orderRepository>;

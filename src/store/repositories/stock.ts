@@ -1,0 +1,284 @@
+import type { Executor } from '../database.ts';
+
+export type LooseForm = 'round' | 'box';
+
+export interface LotStockRecord {
+  readonly lotId: string;
+  readonly locationId: string;
+  readonly form: LooseForm;
+  readonly quantity: number;
+}
+
+export interface CrateRecord {
+  readonly id: string;
+  readonly sscc: string;
+  readonly lotId: string;
+  readonly productId: string;
+  readonly boxes: number;
+  readonly rounds: number;
+  readonly locationId: string;
+  readonly palletId: string | null;
+  readonly packedAt: string;
+  readonly actor: string;
+}
+
+export interface PalletRecord {
+  readonly id: string;
+  readonly sscc: string;
+  readonly productId: string;
+  readonly locationId: string;
+  readonly builtAt: string;
+  readonly actor: string;
+}
+
+export interface StockCountRecord {
+  readonly id: string;
+  readonly locationId: string;
+  readonly lotId: string;
+  readonly form: string;
+  readonly recorded: number;
+  readonly counted: number;
+  readonly delta: number;
+  readonly reason: string | null;
+  readonly note: string | null;
+  readonly countedAt: string;
+  readonly actor: string;
+}
+
+type CrateRow = {
+  id: string;
+  sscc: string;
+  lot_id: string;
+  product_id: string;
+  boxes: number;
+  rounds: number;
+  location_id: string;
+  pallet_id: string | null;
+  packed_at: string;
+  actor: string;
+};
+
+const toCrate = (r: CrateRow): CrateRecord => ({
+  id: r.id,
+  sscc: r.sscc,
+  lotId: r.lot_id,
+  productId: r.product_id,
+  boxes: Number(r.boxes),
+  rounds: Number(r.rounds),
+  locationId: r.location_id,
+  palletId: r.pallet_id,
+  packedAt: r.packed_at,
+  actor: r.actor,
+});
+
+/**
+ * Stock by location: loose rounds and boxes per lot, crates and pallets, and counts.
+ *
+ * @example
+ * const loose = await stockRepository(store).loose('lot-1', 'Q1', 'round'); // 105_600
+ */
+export function stockRepository(ex: Executor) {
+  const { db } = ex;
+  return {
+    async loose(lotId: string, locationId: string, form: LooseForm): Promise<number> {
+      const r = await db
+        .selectFrom('lot_stock')
+        .select('quantity')
+        .where('lot_id', '=', lotId)
+        .where('location_id', '=', locationId)
+        .where('form', '=', form)
+        .executeTakeFirst();
+      return r === undefined ? 0 : Number(r.quantity);
+    },
+    /** Adds `delta` (may be negative) to a lot's loose stock; false (nothing written) when it would go negative. */
+    async addLoose(lotId: string, locationId: string, form: LooseForm, delta: number): Promise<boolean> {
+      if (delta >= 0) {
+        await db
+          .insertInto('lot_stock')
+          .values({ lot_id: lotId, location_id: locationId, form, quantity: delta })
+          .onConflict((oc) =>
+            oc
+              .columns(['lot_id', 'location_id', 'form'])
+              .doUpdateSet((eb) => ({ quantity: eb('lot_stock.quantity', '+', delta) })),
+          )
+          .execute();
+        return true;
+      }
+      const result = await db
+        .updateTable('lot_stock')
+        .set((eb) => ({ quantity: eb('quantity', '-', -delta) }))
+        .where('lot_id', '=', lotId)
+        .where('location_id', '=', locationId)
+        .where('form', '=', form)
+        .where('quantity', '>=', -delta)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async hasAnyStock(lotId: string): Promise<boolean> {
+      const loose = await db
+        .selectFrom('lot_stock')
+        .select('lot_id')
+        .where('lot_id', '=', lotId)
+        .executeTakeFirst();
+      if (loose !== undefined) return true;
+      const crate = await db.selectFrom('crates').select('id').where('lot_id', '=', lotId).executeTakeFirst();
+      return crate !== undefined;
+    },
+    /** Ids of the lots that have stock records (loose rows, even at zero, or crates). */
+    async lotsWithStock(): Promise<Set<string>> {
+      const loose = await db.selectFrom('lot_stock').select('lot_id').distinct().execute();
+      const crated = await db.selectFrom('crates').select('lot_id').distinct().execute();
+      return new Set([...loose, ...crated].map((r) => r.lot_id));
+    },
+    /** Crates per lot and location. */
+    async crateCounts(): Promise<{ lotId: string; locationId: string; crates: number }[]> {
+      const rows = await db
+        .selectFrom('crates')
+        .select(['lot_id', 'location_id', (eb) => eb.fn.countAll().as('n')])
+        .groupBy(['lot_id', 'location_id'])
+        .execute();
+      return rows.map((r) => ({ lotId: r.lot_id, locationId: r.location_id, crates: Number(r.n) }));
+    },
+    async looseOfLot(lotId: string): Promise<LotStockRecord[]> {
+      const rows = await db
+        .selectFrom('lot_stock')
+        .selectAll()
+        .where('lot_id', '=', lotId)
+        .orderBy('location_id')
+        .orderBy('form')
+        .execute();
+      return rows.map((r) => ({
+        lotId: r.lot_id,
+        locationId: r.location_id,
+        form: r.form as LooseForm,
+        quantity: Number(r.quantity),
+      }));
+    },
+    async allLoose(): Promise<LotStockRecord[]> {
+      const rows = await db
+        .selectFrom('lot_stock')
+        .selectAll()
+        .where('quantity', '>', 0)
+        .orderBy('location_id')
+        .orderBy('lot_id')
+        .orderBy('form')
+        .execute();
+      return rows.map((r) => ({
+        lotId: r.lot_id,
+        locationId: r.location_id,
+        form: r.form as LooseForm,
+        quantity: Number(r.quantity),
+      }));
+    },
+
+    async insertCrate(c: CrateRecord): Promise<void> {
+      await db
+        .insertInto('crates')
+        .values({
+          id: c.id,
+          sscc: c.sscc,
+          lot_id: c.lotId,
+          product_id: c.productId,
+          boxes: c.boxes,
+          rounds: c.rounds,
+          location_id: c.locationId,
+          pallet_id: c.palletId,
+          packed_at: c.packedAt,
+          actor: c.actor,
+        })
+        .execute();
+    },
+    async crateBySscc(sscc: string): Promise<CrateRecord | undefined> {
+      const r = await db.selectFrom('crates').selectAll().where('sscc', '=', sscc).executeTakeFirst();
+      return r === undefined ? undefined : toCrate(r);
+    },
+    async crates(
+      filter: { lotId?: string; locationId?: string; palletId?: string } = {},
+    ): Promise<CrateRecord[]> {
+      let q = db.selectFrom('crates').selectAll();
+      if (filter.lotId !== undefined) q = q.where('lot_id', '=', filter.lotId);
+      if (filter.locationId !== undefined) q = q.where('location_id', '=', filter.locationId);
+      if (filter.palletId !== undefined) q = q.where('pallet_id', '=', filter.palletId);
+      return (await q.orderBy('sscc').execute()).map(toCrate);
+    },
+    /** Crates at a location (on pallets or not), the occupancy a limit counts. */
+    async crateCount(locationId: string): Promise<number> {
+      const r = await db
+        .selectFrom('crates')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('location_id', '=', locationId)
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+    async setCratesPallet(crateIds: readonly string[], palletId: string): Promise<void> {
+      if (crateIds.length === 0) return;
+      await db.updateTable('crates').set({ pallet_id: palletId }).where('id', 'in', crateIds).execute();
+    },
+    async moveCrates(crateIds: readonly string[], locationId: string): Promise<void> {
+      if (crateIds.length === 0) return;
+      await db.updateTable('crates').set({ location_id: locationId }).where('id', 'in', crateIds).execute();
+    },
+
+    async insertPallet(p: PalletRecord): Promise<void> {
+      await db
+        .insertInto('pallets')
+        .values({
+          id: p.id,
+          sscc: p.sscc,
+          product_id: p.productId,
+          location_id: p.locationId,
+          built_at: p.builtAt,
+          actor: p.actor,
+        })
+        .execute();
+    },
+    async palletBySscc(sscc: string): Promise<PalletRecord | undefined> {
+      const r = await db.selectFrom('pallets').selectAll().where('sscc', '=', sscc).executeTakeFirst();
+      return r === undefined
+        ? undefined
+        : {
+            id: r.id,
+            sscc: r.sscc,
+            productId: r.product_id,
+            locationId: r.location_id,
+            builtAt: r.built_at,
+            actor: r.actor,
+          };
+    },
+    async pallets(): Promise<PalletRecord[]> {
+      const rows = await db.selectFrom('pallets').selectAll().orderBy('sscc').execute();
+      return rows.map((r) => ({
+        id: r.id,
+        sscc: r.sscc,
+        productId: r.product_id,
+        locationId: r.location_id,
+        builtAt: r.built_at,
+        actor: r.actor,
+      }));
+    },
+    async movePallet(palletId: string, locationId: string): Promise<void> {
+      await db.updateTable('pallets').set({ location_id: locationId }).where('id', '=', palletId).execute();
+    },
+
+    async insertCount(c: StockCountRecord): Promise<void> {
+      await db
+        .insertInto('stock_counts')
+        .values({
+          id: c.id,
+          location_id: c.locationId,
+          lot_id: c.lotId,
+          form: c.form,
+          recorded: c.recorded,
+          counted: c.counted,
+          delta: c.delta,
+          reason: c.reason,
+          note: c.note,
+          counted_at: c.countedAt,
+          actor: c.actor,
+        })
+        .execute();
+    },
+  };
+}
+
+export type StockRepository = ReturnType<typeof stockRepository>;

@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Store } from '../database.ts';
+import type { Database } from '../schema.ts';
+
+/**
+ * Opens (creating if needed) the SQLite records at `path` (`:memory:` for a throw-away
+ * database). WAL with synchronous=FULL: every commit is durable when it returns.
+ *
+ * @example
+ * const store = openSqlite('./data/headstamp.db');
+ */
+export function openSqlite(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  // Two commands on the same records wait for each other rather than fail.
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    native: { dialect: 'sqlite', sqlite },
+    location: path,
+    close: () => db.destroy(),
+  };
+}
