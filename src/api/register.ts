@@ -3,6 +3,7 @@ import { HeadstampError } from '../domain/errors.ts';
 import { guard } from './auth/guard.ts';
 import { fullPath, type ApiRoute, type RouteCall, type RouteSchemas } from './route.ts';
 import type { ApiServices } from './services.ts';
+import type { AppContext } from '../app/context.ts';
 
 export interface RegisterOptions {
   readonly prefix: string;
@@ -38,7 +39,33 @@ export function registerRoutes(
   options: RegisterOptions,
 ): void {
   checkRouteTable(routes);
-  for (const route of routes) fastify.route(routeOptions(fastify, route, services, options));
+  const readers = forReads(services);
+  for (const route of routes)
+    fastify.route(routeOptions(fastify, route, route.writes ? services : readers, options));
+}
+
+/**
+ * The services as routes that only read see them: the plant's clock is read from the records at most
+ * once a second rather than per request. A write always reads it afresh (ingest checks "not in the
+ * future" against it; acts are stamped with it).
+ */
+function forReads(services: ApiServices): ApiServices {
+  let cached: { readonly at: number; readonly app: Promise<AppContext> } | undefined;
+  return {
+    ...services,
+    app: () => {
+      const now = services.clock.now().getTime();
+      if (cached === undefined || now - cached.at >= 1000) {
+        const app = services.app();
+        cached = { at: now, app };
+        // A failed read is not kept: the next request tries again.
+        app.catch(() => {
+          cached = undefined;
+        });
+      }
+      return cached.app;
+    },
+  };
 }
 
 function routeOptions(

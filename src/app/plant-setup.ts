@@ -281,10 +281,19 @@ async function receiveOpeningStock(
   return events.length;
 }
 
-/** Our short code of a component in component lot numbers (`CASE`, `BULLET`). */
+/**
+ * Our short code of a component in component lot numbers: up to 6 capitals and digits, the
+ * first word shortened to leave room for the rest (`case` CASE, `bullet-ps` BULLPS, `bullet-t` BULLT).
+ *
+ * @example
+ * componentCode('bullet-ps'); // 'BULLPS'
+ */
 export function componentCode(componentId: string): string {
-  return componentId
+  const [first = 'C', ...rest] = componentId
     .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .slice(0, 6);
+    .split(/[^A-Z0-9]+/)
+    .filter((p) => p !== '');
+  if (rest.length === 0) return first.slice(0, 6).padEnd(2, 'X');
+  const tail = rest.join('').slice(0, 2);
+  return first.slice(0, 4) + tail;
 }

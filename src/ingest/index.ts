@@ -4,6 +4,7 @@
  */
 export {
   startLineDataIngest,
+  startServerLineDataIngest,
   mqttPort,
   type LineDataIngest,
   type LineDataIngestOptions,

@@ -132,3 +132,44 @@ export function checkStoredEntry(
   }
   return undefined;
 }
+
+/**
+ * How deep each entry is checked. `full`: parse the text, check canonical form, the index inside
+ * it and every column (what `checkStoredEntry` does). `hashes`: only what needs no parsing: the
+ * leaf hash, the index at the text's end and the eventID in it; the tree and the checkpoints then
+ * prove the bytes, but columns other than the eventID go unchecked. About 4x cheaper per entry.
+ */
+export type CheckDepth = 'full' | 'hashes';
+
+/** The `hashes`-depth check of one stored entry (see `CheckDepth`). */
+export function checkStoredEntryHashes(entry: StoredEntry, leafHash: Hash): LedgerProblem | undefined {
+  const at = { index: entry.index, eventID: entry.eventId };
+  // Canonical JSON puts "index" last ("event" < "index"), so the text ends with it.
+  if (!entry.text.endsWith(`,"index":${entry.index}}`)) {
+    return {
+      kind: 'reordered',
+      ...at,
+      what: `stored at index ${entry.index} but its bytes do not end with that index`,
+    };
+  }
+  if (!entry.text.includes(`"eventID":${JSON.stringify(entry.eventId)}`)) {
+    return {
+      kind: 'altered',
+      ...at,
+      what: 'column eventId does not appear as the eventID in the stored bytes',
+    };
+  }
+  if (!sameHash(leafHash, entry.leafHash)) {
+    return { kind: 'altered', ...at, what: 'stored leaf hash does not match the stored bytes' };
+  }
+  return undefined;
+}
+
+/** The check of one stored entry at the given depth. */
+export function checkEntryAt(
+  depth: CheckDepth,
+  entry: StoredEntry,
+  leafHash: Hash,
+): LedgerProblem | undefined {
+  return depth === 'full' ? checkStoredEntry(entry, leafHash) : checkStoredEntryHashes(entry, leafHash);
+}

@@ -32,28 +32,31 @@ describe('verifyLog', () => {
     expect(result).toMatchObject({ ok: true, size: SIZE, checkpointsMatched: 4 });
   });
 
-  it('names the event when any single byte of any stored event is changed (property)', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 0, max: SIZE - 1 }),
-        fc.nat(),
-        fc.integer({ min: 1, max: 255 }),
-        async (index, at, flip) => {
-          const entry = stored[index]!;
-          const bytes = Buffer.from(entry.text, 'utf8');
-          const pos = at % bytes.length;
-          bytes[pos] = (bytes[pos]! ^ flip) & 0xff;
-          const changed = [...stored];
-          changed[index] = { ...entry, text: bytes.toString('latin1') };
-          const result = await verifyLog(streamOf(changed), { checkpoints, treeHead });
-          expect(result.ok).toBe(false);
-          expect(result.problem?.index).toBe(index);
-          expect(result.problem?.eventID).toBe(entry.eventId);
-        },
-      ),
-      { seed: 42, numRuns: 300 },
-    );
-  });
+  it.each(['full', 'hashes'] as const)(
+    'names the event when any single byte of any stored event is changed, checking %s (property)',
+    async (depth) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: SIZE - 1 }),
+          fc.nat(),
+          fc.integer({ min: 1, max: 255 }),
+          async (index, at, flip) => {
+            const entry = stored[index]!;
+            const bytes = Buffer.from(entry.text, 'utf8');
+            const pos = at % bytes.length;
+            bytes[pos] = (bytes[pos]! ^ flip) & 0xff;
+            const changed = [...stored];
+            changed[index] = { ...entry, text: bytes.toString('latin1') };
+            const result = await verifyLog(streamOf(changed), { checkpoints, treeHead, depth });
+            expect(result.ok).toBe(false);
+            expect(result.problem?.index).toBe(index);
+            expect(result.problem?.eventID).toBe(entry.eventId);
+          },
+        ),
+        { seed: 42, numRuns: 300 },
+      );
+    },
+  );
 
   it('catches a change rewritten consistently (bytes and leaf hash) through the checkpoints', async () => {
     await fc.assert(
@@ -94,7 +97,8 @@ describe('verifyLog', () => {
         fc.integer({ min: 0, max: SIZE - 1 }),
         fc.integer({ min: 0, max: SIZE - 1 }),
         fc.boolean(),
-        async (a, b, wholeRows) => {
+        fc.constantFrom('full' as const, 'hashes' as const),
+        async (a, b, wholeRows, depth) => {
           fc.pre(a !== b);
           const [i, j] = a < b ? [a, b] : [b, a];
           const changed = [...stored];
@@ -106,7 +110,7 @@ describe('verifyLog', () => {
             changed[i] = { ...stored[j]!, index: i };
             changed[j] = { ...stored[i]!, index: j };
           }
-          const result = await verifyLog(streamOf(changed), { checkpoints, treeHead });
+          const result = await verifyLog(streamOf(changed), { checkpoints, treeHead, depth });
           expect(result.ok).toBe(false);
           expect(result.problem).toMatchObject({ kind: 'reordered', index: i });
         },

@@ -14,7 +14,13 @@
  * if (!result.ok) console.error(result.problem); // { kind: 'altered', index: 41, eventID, what }
  */
 import type { Checkpoint } from './checkpoint/checkpoint.ts';
-import { checkStoredEntry, entryLeafHash, type LedgerProblem, type StoredEntry } from './entry.ts';
+import {
+  checkEntryAt,
+  entryLeafHash,
+  type CheckDepth,
+  type LedgerProblem,
+  type StoredEntry,
+} from './entry.ts';
 import { Frontier } from './merkle/frontier.ts';
 import { sameHash, toBase64, type Hash } from './merkle/hash.ts';
 
@@ -24,6 +30,8 @@ export interface LogAnchors {
   readonly checkpoints?: readonly Checkpoint[];
   /** The stored tree head: the size and root the store says it has. */
   readonly treeHead?: { readonly size: number; readonly rootHash: Hash };
+  /** How deep each entry is checked (default `full`; see `CheckDepth`). */
+  readonly depth?: CheckDepth;
 }
 
 export interface LogVerification {
@@ -177,7 +185,7 @@ export async function verifyLog(
     const leaf = entryLeafHash(entry.text);
     const problem =
       (await checkSequence(entry, checker.frontier.size, iterator)) ??
-      checkStoredEntry(entry, leaf) ??
+      checkEntryAt(anchors.depth ?? 'full', entry, leaf) ??
       checker.addLeaf(leaf);
     if (problem !== undefined) return checker.result(problem);
   }

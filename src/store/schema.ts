@@ -12,4 +12,5 @@ import type { CustodyTables } from './custody/tables.ts';
  * @example
  * const lots = await db.selectFrom('lots').select(['id', 'lot_number']).execute();
  */
-export interface Database extends CoreTables, ProductionTables, QualityTables, PackingTables, LedgerTables, CustodyTables {}
+export interface Database
+  extends CoreTables, ProductionTables, QualityTables, PackingTables, LedgerTables, CustodyTables {}

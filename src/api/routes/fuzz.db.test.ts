@@ -15,7 +15,7 @@ import { allRoutes } from './index.ts';
 
 type Schema = Record<string, unknown>;
 const writeRoutes = allRoutes.filter((r) => r.writes);
-const runs = 12;
+const runs = 8;
 
 function roleFor(route: ApiRoute): Role {
   if (!('roles' in route.access)) throw new Error(`${route.url} is public`);

@@ -1,6 +1,8 @@
 import type { ApiRoute } from '../route.ts';
 import { authRoutes } from './auth/route.ts';
 import { componentRoutes } from './components/route.ts';
+import { custodyRoutes } from './custody/route.ts';
+import { traceRoutes } from './custody/trace-route.ts';
 import { healthRoutes } from './health/route.ts';
 import { kpiRoutes } from './kpi/route.ts';
 import { ledgerRoutes } from './ledger/route.ts';
@@ -33,5 +35,7 @@ export const allRoutes: readonly ApiRoute[] = [
   ...scheduleRoutes,
   ...kpiRoutes,
   ...ledgerRoutes,
+  ...custodyRoutes,
+  ...traceRoutes,
   ...simulationRoutes,
 ];

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { setUpTestPlant, type TestPlant } from '../../../test/support/plant.ts';
@@ -60,10 +63,13 @@ export async function openApiHarness(options: Omit<ServerOptions, 'store'> = {})
       users[role] = await actorFor(plant.app, name);
       tokens[role] = (await createApiToken(plant.app, plant.admin, { userName: name, label: 'test' })).token;
     }
+    // The ledger's signing key goes to a folder of this test's own, never to ./data.
+    const keys = mkdtempSync(join(tmpdir(), 'headstamp-test-keys-'));
     const server = await buildServer({
       store: db.store,
       ids: plant.app.ids,
       plantClock: plant.app.clock,
+      ledgerKeyFile: join(keys, 'ledger.key'),
       ...options,
     });
     const auth = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` });
@@ -82,6 +88,7 @@ export async function openApiHarness(options: Omit<ServerOptions, 'store'> = {})
       close: async () => {
         await server.close();
         await db.close();
+        rmSync(keys, { recursive: true, force: true });
       },
     };
   } catch (error) {

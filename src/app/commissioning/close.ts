@@ -98,6 +98,7 @@ export async function closeAcceptanceTest(
         actNumber,
         plant: { id: scenario.plant.id, name: plant?.name ?? scenario.plant.name },
         line: { id: input.lineId, name: line?.name ?? measured.protocol.lineName },
+        startEnteredAt: measured.protocol.startEnteredAt ?? null,
         period: { from: measured.from, to: measured.to },
         early,
         protocol: measured.protocol,

@@ -1,14 +1,11 @@
-import {
-  protocolFor,
-  type AcceptanceProtocol,
-  type AcceptanceThresholds,
-} from '../../domain/commissioning/index.ts';
-import { ConflictError, NotFoundError, RefusedError } from '../../domain/errors.ts';
+import { protocolFor, type AcceptanceThresholds } from '../../domain/commissioning/index.ts';
+import { ConflictError, NotFoundError, RefusedError, ValidationError } from '../../domain/errors.ts';
 import { commissioningRepository } from '../../store/repositories/commissioning.ts';
 import { actorRef, requireRole, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { plantScenario } from '../plant-setup.ts';
 import { withTransaction } from '../transaction.ts';
+import { operatingWindowsFrom, type StoredProtocol } from './windows.ts';
 
 export interface StartTestInput {
   readonly lineId: string;
@@ -17,15 +14,20 @@ export interface StartTestInput {
   /** Products to run, over the line's. */
   readonly products?: readonly string[] | undefined;
   readonly thresholds?: Partial<AcceptanceThresholds> | undefined;
+  /**
+   * When the test began, if before now: a test entered after the fact (the commission met at
+   * the line at 06:00 and the records heard of it later). The act says when it was entered.
+   */
+  readonly startAt?: Date | undefined;
 }
 
 export interface StartedTest {
   readonly id: string;
   readonly lineId: string;
   readonly startedAt: string;
-  /** When the protocol's operating time is reached on the plant's clock. */
+  /** When the protocol's operating time (the line's shift windows) is reached on the plant's clock. */
   readonly dueAt: string;
-  readonly protocol: AcceptanceProtocol;
+  readonly protocol: StoredProtocol;
 }
 
 /** Who runs acceptance tests. */
@@ -87,18 +89,41 @@ export async function startAcceptanceTest(
       );
     }
     const now = app.clock.now();
+    const startAt = input.startAt ?? now;
+    if (Number.isNaN(startAt.getTime()) || startAt.getTime() > now.getTime()) {
+      throw new ValidationError(
+        'commissioning.start',
+        `at: must be an instant not after now (${now.toISOString()})`,
+        [{ path: 'at', problem: `must be an instant not after now (${now.toISOString()})` }],
+      );
+    }
+    const { windows, dueAt } = operatingWindowsFrom(scenario, line, startAt, protocol.durationHours);
+    const stored: StoredProtocol = {
+      ...protocol,
+      startEnteredAt: input.startAt === undefined ? null : now.toISOString(),
+      operatingWindows: windows.map((w) => ({
+        from: new Date(w.from).toISOString(),
+        to: new Date(w.to).toISOString(),
+      })),
+    };
     const test = {
       id: app.ids.next('acceptance-test'),
       lineId: line.id,
       status: 'running' as const,
-      protocol,
-      startedAt: now.toISOString(),
-      dueAt: new Date(now.getTime() + protocol.durationHours * 3_600_000).toISOString(),
+      protocol: stored,
+      startedAt: startAt.toISOString(),
+      dueAt: new Date(dueAt).toISOString(),
       closedAt: null,
       early: false,
       actor: actorRef(actor),
     };
     await repo.insertTest(test);
-    return { id: test.id, lineId: test.lineId, startedAt: test.startedAt, dueAt: test.dueAt, protocol };
+    return {
+      id: test.id,
+      lineId: test.lineId,
+      startedAt: test.startedAt,
+      dueAt: test.dueAt,
+      protocol: stored,
+    };
   });
 }

@@ -50,19 +50,32 @@ export async function approveRequest(
   return withTransaction(app.store, async (tx) => {
     const repo = approvalRepository(tx);
     const request = await repo.byNumber(number);
-    if (request === undefined) throw new NotFoundError('approval.not_found', `no approval request ${number}`, { number });
+    if (request === undefined)
+      throw new NotFoundError('approval.not_found', `no approval request ${number}`, { number });
     const kind = request.kind;
     const act = isApprovalKind(kind) ? APPROVAL_ACTS[kind] : undefined;
     if (!isApprovalKind(kind) || act === undefined) {
-      throw new ConflictError('approval.kind', `request ${request.requestNumber} is of kind ${kind}, which this version cannot carry out`);
+      throw new ConflictError(
+        'approval.kind',
+        `request ${request.requestNumber} is of kind ${kind}, which this version cannot carry out`,
+      );
     }
     const requesterName = request.actor.replace(/^user:/, '');
     const reasons = approvalRefusals(
-      { number: request.requestNumber, kind, status: request.status, requester: { name: requesterName, role: request.requesterRole } },
+      {
+        number: request.requestNumber,
+        kind,
+        status: request.status,
+        requester: { name: requesterName, role: request.requesterRole },
+      },
       { name: approver.id, role: approver.role },
     );
     if (reasons.length > 0) {
-      throw new RefusedError('approval.refused', `request ${request.requestNumber} cannot be approved by ${approver.id}`, reasons);
+      throw new RefusedError(
+        'approval.refused',
+        `request ${request.requestNumber} cannot be approved by ${approver.id}`,
+        reasons,
+      );
     }
     const requester = await userActor(tx, requesterName);
     const result = await act(tx, app, requester, approver, request.payload);
@@ -71,7 +84,13 @@ export async function approveRequest(
       throw new ConflictError('approval.decided', `request ${request.requestNumber} was decided meanwhile`);
     }
     return {
-      request: approvalView({ ...request, status: 'approved', approver: actorRef(approver), decidedAt: at, result }),
+      request: approvalView({
+        ...request,
+        status: 'approved',
+        approver: actorRef(approver),
+        decidedAt: at,
+        result,
+      }),
       result,
     };
   });
@@ -83,15 +102,27 @@ export async function approveRequest(
  * @example
  * await withdrawRequest(app, clerk, 'AR-2027-0001');
  */
-export async function withdrawRequest(app: AppContext, actor: UserActor, number: string): Promise<ApprovalView> {
+export async function withdrawRequest(
+  app: AppContext,
+  actor: UserActor,
+  number: string,
+): Promise<ApprovalView> {
   return withTransaction(app.store, async (tx) => {
     const repo = approvalRepository(tx);
     const request = await repo.byNumber(number);
-    if (request === undefined) throw new NotFoundError('approval.not_found', `no approval request ${number}`, { number });
+    if (request === undefined)
+      throw new NotFoundError('approval.not_found', `no approval request ${number}`, { number });
     const reasons: string[] = [];
-    if (request.status !== 'pending') reasons.push(`request ${request.requestNumber} is ${request.status}, not pending`);
-    if (request.actor !== actorRef(actor) && actor.role !== 'admin') reasons.push(`only ${request.actor.replace(/^user:/, '')} or an admin may withdraw it`);
-    if (reasons.length > 0) throw new RefusedError('approval.withdraw_refused', `request ${request.requestNumber} cannot be withdrawn`, reasons);
+    if (request.status !== 'pending')
+      reasons.push(`request ${request.requestNumber} is ${request.status}, not pending`);
+    if (request.actor !== actorRef(actor) && actor.role !== 'admin')
+      reasons.push(`only ${request.actor.replace(/^user:/, '')} or an admin may withdraw it`);
+    if (reasons.length > 0)
+      throw new RefusedError(
+        'approval.withdraw_refused',
+        `request ${request.requestNumber} cannot be withdrawn`,
+        reasons,
+      );
     const at = app.clock.now().toISOString();
     await repo.decide(request.id, { status: 'withdrawn', approver: null, at, result: null });
     return approvalView({ ...request, status: 'withdrawn', decidedAt: at });

@@ -34,7 +34,11 @@ async function checkNew(ex: Executor, scenario: Scenario, input: AddAuthorisatio
     problems.push({ path: 'number', problem: `authorisation ${input.number} is recorded already` });
   }
   if (problems.length > 0) {
-    throw new ValidationError('authorisation.invalid', `authorisation ${input.number}: ${problems.length} problem(s)`, problems);
+    throw new ValidationError(
+      'authorisation.invalid',
+      `authorisation ${input.number}: ${problems.length} problem(s)`,
+      problems,
+    );
   }
 }
 
@@ -116,16 +120,23 @@ export async function setAuthorisationStatus(
 ): Promise<AuthorisationRecord> {
   requireRole(actor, WRITERS, `set an authorisation ${status}`);
   if (reason.trim() === '') {
-    throw new ValidationError('authorisation.reason', 'reason: required', [{ path: 'reason', problem: 'required' }]);
+    throw new ValidationError('authorisation.reason', 'reason: required', [
+      { path: 'reason', problem: 'required' },
+    ]);
   }
   return withTransaction(app.store, async (tx) => {
     const repo = authorisationRepository(tx);
     const current = await repo.byNumber(number);
-    if (current === undefined) throw new NotFoundError('authorisation.not_found', `no authorisation ${number}`, { number });
+    if (current === undefined)
+      throw new NotFoundError('authorisation.not_found', `no authorisation ${number}`, { number });
     if (!AUTHORISATION_MOVES[current.status].includes(status)) {
-      throw new ConflictError('authorisation.status', `authorisation ${number} is ${current.status}: it cannot become ${status}`, {
-        status: current.status,
-      });
+      throw new ConflictError(
+        'authorisation.status',
+        `authorisation ${number} is ${current.status}: it cannot become ${status}`,
+        {
+          status: current.status,
+        },
+      );
     }
     const at = app.clock.now().toISOString();
     await repo.setStatus(current.id, status, reason.trim(), at);
@@ -145,7 +156,8 @@ export async function listAuthorisations(
   filter: { consigneeId?: string } = {},
 ): Promise<AuthorisationView[]> {
   requireRole(actor, [...staff, 'consignee'], 'read authorisations');
-  const consigneeId = actor.kind === 'user' && actor.role === 'consignee' ? (actor.consigneeId ?? '') : filter.consigneeId;
+  const consigneeId =
+    actor.kind === 'user' && actor.role === 'consignee' ? (actor.consigneeId ?? '') : filter.consigneeId;
   const repo = authorisationRepository(app.store);
   const out: AuthorisationView[] = [];
   for (const a of await repo.list(consigneeId === undefined ? {} : { consigneeId })) {

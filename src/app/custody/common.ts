@@ -15,7 +15,12 @@ import { localDate, zoneOffsetMinutes } from '../plant-time.ts';
  * @example
  * await nextNumber(tx, scenario, 'SH', new Date('2027-01-04T10:00:00Z')); // 'SH-2027-0001'
  */
-export async function nextNumber(ex: Executor, scenario: Scenario, prefix: string, at: Date): Promise<string> {
+export async function nextNumber(
+  ex: Executor,
+  scenario: Scenario,
+  prefix: string,
+  at: Date,
+): Promise<string> {
   const year = localDate(scenario.plant.timezone, at).slice(0, 4);
   const n = await sequenceRepository(ex).next(scenario.plant.id, `${prefix.toLowerCase()}:${year}`);
   return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
@@ -51,7 +56,11 @@ export async function userActor(ex: Executor, name: string): Promise<UserActor> 
  * @example
  * shiftAt(scenario, 'L1', '2027-01-04T04:00:00.000Z'); // { date: '2027-01-04', shift: 'A' }
  */
-export function shiftAt(scenario: Scenario, lineId: string, at: string): { date: string; shift: string | null } {
+export function shiftAt(
+  scenario: Scenario,
+  lineId: string,
+  at: string,
+): { date: string; shift: string | null } {
   const instant = new Date(at);
   const tz = scenario.plant.timezone;
   const date = localDate(tz, instant);

@@ -25,9 +25,13 @@ async function dispatchRefusals(tx: Tx, app: AppContext, number: string) {
   const scenario = await plantScenario(tx);
   const shipment = await shipmentByNumber(tx, number);
   if (shipment.status !== 'planned') {
-    throw new ConflictError('shipment.status', `shipment ${shipment.shipmentNumber} is ${shipment.status}, not planned`, {
-      status: shipment.status,
-    });
+    throw new ConflictError(
+      'shipment.status',
+      `shipment ${shipment.shipmentNumber} is ${shipment.status}, not planned`,
+      {
+        status: shipment.status,
+      },
+    );
   }
   const stock = stockRepository(tx);
   const entries = await shipmentRepository(tx).crates(shipment.id);
@@ -69,11 +73,25 @@ export async function dispatchShipmentIn(
 ): Promise<ShipmentView> {
   const { scenario, shipment, crates, reasons, authorisation } = await dispatchRefusals(tx, app, number);
   if (reasons.length > 0) {
-    throw new RefusedError('shipment.dispatch_refused', `shipment ${shipment.shipmentNumber} cannot be dispatched`, reasons);
+    throw new RefusedError(
+      'shipment.dispatch_refused',
+      `shipment ${shipment.shipmentNumber} cannot be dispatched`,
+      reasons,
+    );
   }
   const at = app.clock.now().toISOString();
-  if (!(await shipmentRepository(tx).markDispatched(shipment.id, at, actorRef(actor), approver === undefined ? null : actorRef(approver)))) {
-    throw new ConflictError('shipment.status', `shipment ${shipment.shipmentNumber} changed meanwhile: try again`);
+  if (
+    !(await shipmentRepository(tx).markDispatched(
+      shipment.id,
+      at,
+      actorRef(actor),
+      approver === undefined ? null : actorRef(approver),
+    ))
+  ) {
+    throw new ConflictError(
+      'shipment.status',
+      `shipment ${shipment.shipmentNumber} changed meanwhile: try again`,
+    );
   }
   const byLocation = new Map<string, ShippedCrate[]>();
   for (const c of crates) byLocation.set(c.locationId, [...(byLocation.get(c.locationId) ?? []), c]);
@@ -81,10 +99,18 @@ export async function dispatchShipmentIn(
     tx,
     [...byLocation].map(([from, group]) =>
       cratesShipped(
-        { eventID: app.ids.next('event'), eventTime: at, actor, ...(approver === undefined ? {} : { approver }) },
+        {
+          eventID: app.ids.next('event'),
+          eventTime: at,
+          actor,
+          ...(approver === undefined ? {} : { approver }),
+        },
         {
           // Pallets first, then their crates and loose crates: a reader of the event sees both.
-          ssccs: [...new Set(group.flatMap((c) => (c.palletSscc === null ? [] : [c.palletSscc]))), ...group.map((c) => c.sscc)],
+          ssccs: [
+            ...new Set(group.flatMap((c) => (c.palletSscc === null ? [] : [c.palletSscc]))),
+            ...group.map((c) => c.sscc),
+          ],
           plant: scenario.plant.id,
           from,
           consignee: shipment.consigneeId,
@@ -95,7 +121,13 @@ export async function dispatchShipmentIn(
     ),
   );
   return viewOf(
-    { ...shipment, status: 'in_transit', dispatchedAt: at, dispatchedBy: actorRef(actor), dispatchApprover: approver === undefined ? null : actorRef(approver) },
+    {
+      ...shipment,
+      status: 'in_transit',
+      dispatchedAt: at,
+      dispatchedBy: actorRef(actor),
+      dispatchApprover: approver === undefined ? null : actorRef(approver),
+    },
     authorisation,
     crates,
   );
@@ -123,7 +155,11 @@ export async function dispatchShipment(
     }
     const { shipment, reasons, crates } = await dispatchRefusals(tx, app, number);
     if (reasons.length > 0) {
-      throw new RefusedError('shipment.dispatch_refused', `shipment ${shipment.shipmentNumber} cannot be dispatched`, reasons);
+      throw new RefusedError(
+        'shipment.dispatch_refused',
+        `shipment ${shipment.shipmentNumber} cannot be dispatched`,
+        reasons,
+      );
     }
     const request = await requestApproval(tx, app, scenario, actor, {
       kind: 'shipment.dispatch',

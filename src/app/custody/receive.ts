@@ -4,7 +4,11 @@ import { cratesReceived, lossWrittenOff } from '../../ledger/builders.ts';
 import type { CustodyEvent } from '../../ledger/event.ts';
 import { HS_BIZ_TRANSACTION } from '../../ledger/event.ts';
 import { documentUri, isValidSscc, ssccUri } from '../../ledger/identifiers.ts';
-import { shipmentRepository, type DiscrepancyRecord, type ShipmentCrateRecord } from '../../store/custody/shipments.ts';
+import {
+  shipmentRepository,
+  type DiscrepancyRecord,
+  type ShipmentCrateRecord,
+} from '../../store/custody/shipments.ts';
 import { lotRepository } from '../../store/repositories/lots.ts';
 import { stockRepository } from '../../store/repositories/stock.ts';
 import { actorRef, requireRole, type UserActor } from '../actor.ts';
@@ -50,37 +54,65 @@ export async function receiveShipment(
     const repo = shipmentRepository(tx);
     const shipment = await shipmentByNumber(tx, number);
     if (actor.consigneeId !== shipment.consigneeId) {
-      throw new ForbiddenError('shipment.not_yours', `shipment ${shipment.shipmentNumber} is for ${shipment.consigneeId}, not for ${actor.consigneeId ?? 'you'}`);
+      throw new ForbiddenError(
+        'shipment.not_yours',
+        `shipment ${shipment.shipmentNumber} is for ${shipment.consigneeId}, not for ${actor.consigneeId ?? 'you'}`,
+      );
     }
     if (shipment.status !== 'in_transit') {
-      throw new ConflictError('shipment.status', `shipment ${shipment.shipmentNumber} is ${shipment.status}, not in transit`, { status: shipment.status });
+      throw new ConflictError(
+        'shipment.status',
+        `shipment ${shipment.shipmentNumber} is ${shipment.status}, not in transit`,
+        { status: shipment.status },
+      );
     }
     const entries = await repo.crates(shipment.id);
     // A pallet SSCC stands for its crates on the shipment.
     const byPallet = new Map<string, string[]>();
-    for (const e of entries) if (e.palletSscc !== null) byPallet.set(e.palletSscc, [...(byPallet.get(e.palletSscc) ?? []), e.sscc]);
+    for (const e of entries)
+      if (e.palletSscc !== null) byPallet.set(e.palletSscc, [...(byPallet.get(e.palletSscc) ?? []), e.sscc]);
     const found = (input.received ?? entries.map((e) => e.sscc)).flatMap((s) => byPallet.get(s) ?? [s]);
     const bad = found.filter((s) => !isValidSscc(s));
     if (bad.length > 0) {
-      throw new ValidationError('receipt.sscc', `received: not SSCCs: ${bad.join(', ')}`, bad.map((s) => ({ path: 'received', problem: `'${s}' is not an SSCC (18 digits, check digit)` })));
+      throw new ValidationError(
+        'receipt.sscc',
+        `received: not SSCCs: ${bad.join(', ')}`,
+        bad.map((s) => ({ path: 'received', problem: `'${s}' is not an SSCC (18 digits, check digit)` })),
+      );
     }
-    const outcome = compareReceipt(entries.map((e) => e.sscc), found);
+    const outcome = compareReceipt(
+      entries.map((e) => e.sscc),
+      found,
+    );
     const reason = input.reason?.trim() ?? '';
     if ((outcome.missing.length > 0 || outcome.surplus.length > 0) && reason === '') {
-      throw new ValidationError('receipt.reason', `reason: required: ${outcome.missing.length} crate(s) missing, ${outcome.surplus.length} not on the shipment`, [
-        { path: 'reason', problem: 'required when the receipt differs from the shipment' },
-      ]);
+      throw new ValidationError(
+        'receipt.reason',
+        `reason: required: ${outcome.missing.length} crate(s) missing, ${outcome.surplus.length} not on the shipment`,
+        [{ path: 'reason', problem: 'required when the receipt differs from the shipment' }],
+      );
     }
     const at = app.clock.now().toISOString();
     const by = actorRef(actor);
     const lots = lotRepository(tx);
     const lotNumber = async (id: string): Promise<string> => (await lots.byId(id))?.lotNumber ?? id;
-    const origin = (why?: string) => ({ eventID: app.ids.next('event'), eventTime: at, actor, ...(why === undefined ? {} : { reason: why }) });
+    const origin = (why?: string) => ({
+      eventID: app.ids.next('event'),
+      eventTime: at,
+      actor,
+      ...(why === undefined ? {} : { reason: why }),
+    });
     const events: CustodyEvent[] = [];
     const discrepancies: DiscrepancyRecord[] = [];
     const receivedEntries = entries.filter((e) => outcome.received.includes(e.sscc));
     if (receivedEntries.length > 0) {
-      events.push(cratesReceived(origin(), { ssccs: receivedEntries.map((e) => e.sscc), consignee: shipment.consigneeId, shipment: shipment.shipmentNumber }));
+      events.push(
+        cratesReceived(origin(), {
+          ssccs: receivedEntries.map((e) => e.sscc),
+          consignee: shipment.consigneeId,
+          shipment: shipment.shipmentNumber,
+        }),
+      );
     }
     // Shortfall: per lot, the missing crates' rounds written off as lost on the way.
     const missing = entries.filter((e) => outcome.missing.includes(e.sscc));
@@ -89,7 +121,17 @@ export async function receiveShipment(
     for (const [lotId, group] of missingByLot) {
       const id = app.ids.next('discrepancy');
       for (const e of group) {
-        discrepancies.push({ id: group.length === 1 ? id : `${id}:${e.sscc}`, shipmentId: shipment.id, kind: 'shortfall', sscc: e.sscc, lotId, rounds: e.rounds, reason, recordedAt: at, actor: by });
+        discrepancies.push({
+          id: group.length === 1 ? id : `${id}:${e.sscc}`,
+          shipmentId: shipment.id,
+          kind: 'shortfall',
+          sscc: e.sscc,
+          lotId,
+          rounds: e.rounds,
+          reason,
+          recordedAt: at,
+          actor: by,
+        });
       }
       const loss = lossWrittenOff(origin(reason), {
         product: group[0]?.productId ?? '',
@@ -103,7 +145,10 @@ export async function receiveShipment(
         epcList: group.map((e) => ssccUri(e.sscc)),
         bizTransactionList: [
           ...(loss.bizTransactionList ?? []),
-          { type: HS_BIZ_TRANSACTION.shipment, bizTransaction: documentUri('shipment', shipment.shipmentNumber) },
+          {
+            type: HS_BIZ_TRANSACTION.shipment,
+            bizTransaction: documentUri('shipment', shipment.shipmentNumber),
+          },
         ],
       });
     }
@@ -114,27 +159,64 @@ export async function receiveShipment(
       const crate = await stock.crateBySscc(sscc);
       // A crate of ours on no shipment left the plant unrecorded; one on another shipment is not ours to add.
       const usable = crate !== undefined && (await repo.holding([crate.id])).length === 0;
-      if (crate !== undefined && usable) surplusEntries.push(entryOf(shipment.id, { ...crate, palletSscc: null }, 'surplus'));
-      discrepancies.push({ id: app.ids.next('discrepancy'), shipmentId: shipment.id, kind: 'surplus', sscc, lotId: usable ? (crate?.lotId ?? null) : null, rounds: usable ? (crate?.rounds ?? 0) : 0, reason, recordedAt: at, actor: by });
+      if (crate !== undefined && usable)
+        surplusEntries.push(entryOf(shipment.id, { ...crate, palletSscc: null }, 'surplus'));
+      discrepancies.push({
+        id: app.ids.next('discrepancy'),
+        shipmentId: shipment.id,
+        kind: 'surplus',
+        sscc,
+        lotId: usable ? (crate?.lotId ?? null) : null,
+        rounds: usable ? (crate?.rounds ?? 0) : 0,
+        reason,
+        recordedAt: at,
+        actor: by,
+      });
     }
     if (outcome.surplus.length > 0) {
-      const received = cratesReceived(origin(reason), { ssccs: outcome.surplus, consignee: shipment.consigneeId, shipment: shipment.shipmentNumber });
+      const received = cratesReceived(origin(reason), {
+        ssccs: outcome.surplus,
+        consignee: shipment.consigneeId,
+        shipment: shipment.shipmentNumber,
+      });
       events.push({
         ...received,
         bizTransactionList: [
           ...(received.bizTransactionList ?? []),
-          { type: HS_BIZ_TRANSACTION.discrepancy, bizTransaction: documentUri('discrepancy', discrepancies.find((d) => d.kind === 'surplus')?.id ?? 'surplus') },
+          {
+            type: HS_BIZ_TRANSACTION.discrepancy,
+            bizTransaction: documentUri(
+              'discrepancy',
+              discrepancies.find((d) => d.kind === 'surplus')?.id ?? 'surplus',
+            ),
+          },
         ],
       });
     }
     if (!(await repo.markReceived(shipment.id, at, by))) {
-      throw new ConflictError('shipment.status', `shipment ${shipment.shipmentNumber} changed meanwhile: try again`);
+      throw new ConflictError(
+        'shipment.status',
+        `shipment ${shipment.shipmentNumber} changed meanwhile: try again`,
+      );
     }
-    await repo.setOutcome(shipment.id, receivedEntries.map((e) => e.crateId), 'received');
-    await repo.setOutcome(shipment.id, missing.map((e) => e.crateId), 'missing');
+    await repo.setOutcome(
+      shipment.id,
+      receivedEntries.map((e) => e.crateId),
+      'received',
+    );
+    await repo.setOutcome(
+      shipment.id,
+      missing.map((e) => e.crateId),
+      'missing',
+    );
     await repo.insertCrates(surplusEntries);
     for (const d of discrepancies) await repo.insertDiscrepancy(d);
     await appendCustody(tx, events);
-    return { id: shipment.id, shipmentNumber: shipment.shipmentNumber, received: outcome.received, discrepancies };
+    return {
+      id: shipment.id,
+      shipmentNumber: shipment.shipmentNumber,
+      received: outcome.received,
+      discrepancies,
+    };
   });
 }

@@ -1,6 +1,6 @@
 import { coverageRefusals, type Authorisation } from '../../domain/custody/index.ts';
 import { NotFoundError, RefusedError, ValidationError } from '../../domain/errors.ts';
-import type { Executor, Tx } from '../../store/database.ts';
+import type { Executor } from '../../store/database.ts';
 import { authorisationRepository, type AuthorisationRecord } from '../../store/custody/authorisations.ts';
 import {
   shipmentRepository,
@@ -48,16 +48,22 @@ export async function resolveCrates(
     const crate = await stock.crateBySscc(sscc);
     if (crate !== undefined) {
       if (crate.palletId !== null) {
-        reasons.push(`crate ${sscc} is on pallet ${pallets.get(crate.palletId) ?? crate.palletId}: ship the pallet`);
+        reasons.push(
+          `crate ${sscc} is on pallet ${pallets.get(crate.palletId) ?? crate.palletId}: ship the pallet`,
+        );
       } else crates.push({ ...crate, palletSscc: null });
       continue;
     }
     const pallet = await stock.palletBySscc(sscc);
     if (pallet === undefined) missing.push(sscc);
-    else for (const c of await stock.crates({ palletId: pallet.id })) crates.push({ ...c, palletSscc: pallet.sscc });
+    else
+      for (const c of await stock.crates({ palletId: pallet.id }))
+        crates.push({ ...c, palletSscc: pallet.sscc });
   }
   if (missing.length > 0) {
-    throw new NotFoundError('sscc.not_found', `no crate or pallet with SSCC ${missing.join(', ')}`, { ssccs: missing });
+    throw new NotFoundError('sscc.not_found', `no crate or pallet with SSCC ${missing.join(', ')}`, {
+      ssccs: missing,
+    });
   }
   return { crates, reasons };
 }
@@ -76,7 +82,9 @@ export async function crateRefusals(
   for (const lotId of new Set(crates.map((c) => c.lotId))) {
     const status = await lotStatus(ex, lotId);
     if (status !== 'released') {
-      reasons.push(`lot ${(await lots.byId(lotId))?.lotNumber ?? lotId} is ${status}: only released lots are shipped`);
+      reasons.push(
+        `lot ${(await lots.byId(lotId))?.lotNumber ?? lotId} is ${status}: only released lots are shipped`,
+      );
     }
   }
   const shipments = shipmentRepository(ex);
@@ -102,10 +110,20 @@ const asDomain = (a: AuthorisationRecord): Authorisation => a;
  */
 export async function coveringAuthorisation(
   ex: Executor,
-  input: { consigneeId: string; authorisation?: string; quantities: Map<string, number>; dispatchDate: string; exceptShipment?: string },
+  input: {
+    consigneeId: string;
+    authorisation?: string;
+    quantities: Map<string, number>;
+    dispatchDate: string;
+    exceptShipment?: string;
+  },
 ): Promise<{ authorisation?: AuthorisationRecord; reasons: string[] }> {
   const repo = authorisationRepository(ex);
-  const request = { consigneeId: input.consigneeId, quantities: input.quantities, dispatchDate: input.dispatchDate };
+  const request = {
+    consigneeId: input.consigneeId,
+    quantities: input.quantities,
+    dispatchDate: input.dispatchDate,
+  };
   let candidates: AuthorisationRecord[];
   if (input.authorisation !== undefined) {
     const named = await repo.byNumber(input.authorisation);
@@ -114,7 +132,9 @@ export async function coveringAuthorisation(
   } else {
     candidates = await repo.list({ consigneeId: input.consigneeId });
     if (candidates.length === 0) {
-      return { reasons: [`no authorisation (end-user certificate) is recorded for consignee ${input.consigneeId}`] };
+      return {
+        reasons: [`no authorisation (end-user certificate) is recorded for consignee ${input.consigneeId}`],
+      };
     }
   }
   const reasons: string[] = [];
@@ -189,7 +209,11 @@ export async function createShipment(
   });
 }
 
-export function entryOf(shipmentId: string, c: ShippedCrate, outcome: ShipmentCrateRecord['outcome']): ShipmentCrateRecord {
+export function entryOf(
+  shipmentId: string,
+  c: ShippedCrate,
+  outcome: ShipmentCrateRecord['outcome'],
+): ShipmentCrateRecord {
   return {
     shipmentId,
     crateId: c.id,
@@ -213,7 +237,8 @@ export function viewOf(
 /** A shipment by number, or NotFoundError. */
 export async function shipmentByNumber(ex: Executor, number: string): Promise<ShipmentRecord> {
   const s = await shipmentRepository(ex).byNumber(number);
-  if (s === undefined) throw new NotFoundError('shipment.not_found', `no shipment ${number}`, { shipment: number });
+  if (s === undefined)
+    throw new NotFoundError('shipment.not_found', `no shipment ${number}`, { shipment: number });
   return s;
 }
 
@@ -225,7 +250,11 @@ export async function shipmentByNumber(ex: Executor, number: string): Promise<Sh
  * const list = await listShipments(app, actor);
  */
 export async function listShipments(app: AppContext, actor: UserActor): Promise<ShipmentView[]> {
-  requireRole(actor, ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin', 'consignee'], 'read shipments');
+  requireRole(
+    actor,
+    ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin', 'consignee'],
+    'read shipments',
+  );
   const repo = shipmentRepository(app.store);
   const auths = new Map((await authorisationRepository(app.store).list()).map((a) => [a.id, a.number]));
   const filter = actor.role === 'consignee' ? { consigneeId: actor.consigneeId ?? '' } : {};

@@ -88,7 +88,11 @@ export function consigneeShares(scenario: Scenario, deliveries: readonly LotDeli
  * const trace = await traceLotForward(app, auditor, 'HSP27A001-001');
  * trace.consignees; // [{ consigneeId: 'army', rounds: 400, delivered: 400, inTransit: 0, ... }]
  */
-export async function traceLotForward(app: AppContext, actor: Actor, lotNumber: string): Promise<ForwardTrace> {
+export async function traceLotForward(
+  app: AppContext,
+  actor: Actor,
+  lotNumber: string,
+): Promise<ForwardTrace> {
   requireRole(actor, staff, 'trace a lot');
   const ex = app.store;
   const scenario = await plantScenario(ex);
@@ -100,7 +104,8 @@ export async function traceLotForward(app: AppContext, actor: Actor, lotNumber: 
     await repo.deliveries([lot.id]),
     await qualityRepository(ex).decisions(lot.id),
   ];
-  const hasStockRecords = loose.length > 0 || crates.length > 0 || (await stockRepository(ex).hasAnyStock(lot.id));
+  const hasStockRecords =
+    loose.length > 0 || crates.length > 0 || (await stockRepository(ex).hasAnyStock(lot.id));
   const pallets = new Map<string, { sscc: string; crates: number; rounds: number }>();
   for (const c of crates) {
     if (c.palletSscc === null) continue;
@@ -118,7 +123,13 @@ export async function traceLotForward(app: AppContext, actor: Actor, lotNumber: 
     // A lot not yet placed in stock is all loose in quarantine (see placeCommissionedLot).
     loose: hasStockRecords
       ? loose
-      : [{ locationId: scenario.storage.find((s) => s.kind === 'quarantine')?.id ?? '', form: 'round', quantity: lot.quantity }],
+      : [
+          {
+            locationId: scenario.storage.find((s) => s.kind === 'quarantine')?.id ?? '',
+            form: 'round',
+            quantity: lot.quantity,
+          },
+        ],
     crates: crates.map(({ crateId: _id, ...c }) => c),
     pallets: [...pallets.values()],
     shipments: deliveries.map(({ lotId: _lot, ...d }) => d),
@@ -200,7 +211,11 @@ export async function traceShipmentBackward(app: AppContext, actor: Actor, numbe
   const scenario = await plantScenario(ex);
   const shipment = await shipmentByNumber(ex, number);
   const onIt = await traceRepository(ex).shipmentLots(shipment.id);
-  const lots = await sources(ex, scenario, onIt.map((l) => l.lotId));
+  const lots = await sources(
+    ex,
+    scenario,
+    onIt.map((l) => l.lotId),
+  );
   const authorisation = await authorisationRepository(ex).byId(shipment.authorisationId);
   return {
     id: shipment.id,

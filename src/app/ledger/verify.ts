@@ -1,6 +1,6 @@
 import type { Checkpoint } from '../../ledger/checkpoint/checkpoint.ts';
 import { openCheckpoint } from '../../ledger/checkpoint/checkpoint.ts';
-import type { LedgerProblem } from '../../ledger/entry.ts';
+import type { CheckDepth, LedgerProblem } from '../../ledger/entry.ts';
 import { toBase64 } from '../../ledger/merkle/hash.ts';
 import { verifyLog, type LogVerification } from '../../ledger/verify-log.ts';
 import { isHeadstampError } from '../../domain/errors.ts';
@@ -24,7 +24,8 @@ export interface LedgerVerification extends LogVerification {
  * Verifies the whole ledger: every stored event (canonical bytes, index, columns, leaf hash),
  * the sequence, the Merkle tree against the stored tree head and every stored checkpoint whose
  * signature holds, and, with `against`, against a checkpoint a witness kept. Names the first
- * altered, missing or reordered event. Anyone but a consignee may verify.
+ * altered, missing or reordered event. `depth: 'hashes'` skips parsing each event (columns other
+ * than the eventID unchecked; see `CheckDepth`). Anyone but a consignee may verify.
  *
  * @example
  * const result = await verifyLedger(app, auditor, { against: readFileSync('witness.note', 'utf8') });
@@ -33,7 +34,7 @@ export interface LedgerVerification extends LogVerification {
 export async function verifyLedger(
   app: AppContext,
   actor: Actor,
-  options: { against?: string } = {},
+  options: { against?: string; depth?: CheckDepth } = {},
 ): Promise<LedgerVerification> {
   requireRole(actor, staffRoles, 'verify the ledger');
   const records = ledgerRecords(app.store);
@@ -60,6 +61,7 @@ export async function verifyLedger(
   const result = await verifyLog(records.allEntries(), {
     checkpoints,
     treeHead: { size: head.size, rootHash: head.rootHash },
+    depth: options.depth ?? 'full',
   });
   const problem: LedgerProblem | undefined = result.problem;
   return {

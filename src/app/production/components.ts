@@ -55,10 +55,7 @@ export async function receiveComponents(
     }
     const now = app.clock.now();
     const plant = await plantRepository(tx).get();
-    const code = input.componentId
-      .toUpperCase()
-      .replace(/[^A-Z0-9]/g, '')
-      .slice(0, 6);
+    const code = componentCode(input.componentId);
     const year = now.getUTCFullYear();
     const month = now.getUTCMonth() + 1;
     const sequence = await sequenceRepository(tx).next(

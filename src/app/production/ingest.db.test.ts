@@ -89,6 +89,30 @@ describe('line-event ingest', () => {
     expect(run).toMatchObject({ processed: 1500, defective: 12, good: 1488 });
   });
 
+  it('refuses a batch that gives a stored event id to a new event, recording none of it', async () => {
+    const { app, admin } = plant;
+    await orderOnLine(app, admin, { lineId: 'L1', productId: 'ball-ps', quantity: 100_000 });
+    const stop = {
+      eventId: 'x1',
+      kind: 'stop',
+      lineId: 'L1',
+      at: at(50),
+      reason: 'breakdown',
+      endedAt: at(55),
+    };
+    await ingestLineEvents(app, admin, [count('c1', 10, 500, 5), stop]);
+    // A stop resent is a duplicate, though it lies after the line's last count.
+    const resent = await ingestLineEvents(app, admin, [stop]);
+    expect(resent.duplicates).toBe(1);
+    await expect(
+      ingestLineEvents(app, admin, [count('c2', 20, 900, 9), count('c1', 30, 1000, 9)]),
+    ).rejects.toMatchObject({
+      code: 'line_event.id_reused',
+    });
+    const [run] = await runRepository(t.store).list();
+    expect(run).toMatchObject({ processed: 500 });
+  });
+
   it('places events that arrive out of order within the window, and refuses them beyond it', async () => {
     const { app, admin } = plant;
     await orderOnLine(app, admin, { lineId: 'L1', productId: 'ball-ps', quantity: 100_000 });

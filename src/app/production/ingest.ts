@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../domain/errors.ts';
+import { ConflictError, type FieldProblem } from '../../domain/errors.ts';
 import {
   canReach,
   isPackMLState,
@@ -147,13 +147,17 @@ export async function ingestLineEvents(
           ]);
         continue;
       }
+      // Only an event at or before the line's last one (or a stop, which keeps no order) can
+      // have been stored before: the records are asked about those alone. Any other id already
+      // stored means the sender gave one id to two events; the insert below catches that.
+      const status = statuses.get(lineId);
+      const startMs = statusMs(status);
       const existing = await lineData.existingEventIds(
         lineId,
-        candidates.map((c) => c.eventId),
+        candidates.filter((c) => c.input['kind'] === 'stop' || !(c.atMs > startMs)).map((c) => c.eventId),
       );
       // Time order within the line; unparseable times keep their place and are refused below.
       candidates.sort((a, b) => (Number.isNaN(a.atMs) || Number.isNaN(b.atMs) ? 0 : a.atMs - b.atMs));
-      const status = statuses.get(lineId);
       // Where the line stands, moved along event by event (mutable: this loop is the hot path).
       const cursor: { -readonly [K in keyof LineCursor]: LineCursor[K] } = cursorOf(status);
       const saved: { -readonly [K in keyof LineStatusRecord]: LineStatusRecord[K] } = {
@@ -242,7 +246,14 @@ export async function ingestLineEvents(
         });
       }
     }
-    await lineData.insertEvents(rows);
+    const inserted = await lineData.insertEvents(rows);
+    if (inserted !== rows.length) {
+      throw new ConflictError(
+        'line_event.id_reused',
+        `${rows.length - inserted} event id(s) in this batch were already used for other events of the same line: each event needs an id of its own; nothing in the batch was recorded`,
+        { lines: [...byLine.keys()] },
+      );
+    }
     await book.flush();
     return { lots: book.lots, runsStarted: book.runsStarted.length };
   });
@@ -338,6 +349,15 @@ async function knownLines(tx: Tx, lineIds: readonly string[]): Promise<Set<strin
     .where('id', 'in', [...lineIds])
     .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/** Time (ms) of the line's last state or count event; -Infinity for a line with none. */
+function statusMs(status: LineStatusRecord | undefined): number {
+  if (status === undefined) return Number.NEGATIVE_INFINITY;
+  const times = [status.stateAt, status.countAt]
+    .filter((t): t is string => t !== null)
+    .map((t) => Date.parse(t));
+  return times.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...times);
 }
 
 function cursorOf(status: LineStatusRecord | undefined): LineCursor {

@@ -15,6 +15,8 @@ interface OpenRun {
   /** Good rounds made for the order by earlier runs. */
   orderGoodBefore: number;
   dirty: boolean;
+  /** The order's status as the records hold it (written on flush when it changed). */
+  statusInRecords: ProductionOrderRecord['status'];
 }
 
 /**
@@ -112,7 +114,8 @@ export class RunBook {
     for (const o of all) {
       if (!o.dirty) continue;
       await runs.update(o.run);
-      await orders.setStatus(o.order.id, o.order.status);
+      if (o.order.status !== o.statusInRecords) await orders.setStatus(o.order.id, o.order.status);
+      o.statusInRecords = o.order.status;
       o.dirty = false;
     }
     this.closed.length = 0;
@@ -143,6 +146,7 @@ export class RunBook {
             order,
             orderGoodBefore: (await runs.goodForOrder(order.id)) - run.good,
             dirty: false,
+            statusInRecords: order.status,
           };
           this.open.set(lineId, open);
           return open;
@@ -176,6 +180,7 @@ export class RunBook {
         order: { ...order, status: 'running' },
         orderGoodBefore: await runs.goodForOrder(order.id),
         dirty: true,
+        statusInRecords: order.status,
       };
       this.open.set(lineId, open);
       return open;

@@ -19,6 +19,16 @@ import { registerLedger } from './ledger.ts';
 import { registerQa } from './qa.ts';
 import { registerPack } from './pack.ts';
 import { registerStock } from './stock.ts';
+import { registerMqtt } from './mqtt.ts';
+import { registerAuth } from './auth.ts';
+import { registerShip } from './ship.ts';
+import { registerApprove } from './approve.ts';
+import { registerTrace } from './trace.ts';
+import { registerRecall } from './recall.ts';
+import { registerReconcile } from './reconcile.ts';
+import { registerReport } from './report.ts';
+import { registerCommission } from './commission.ts';
+import { registerSignatory } from './signatory.ts';
 
 /** A command group registers itself on the program. One file per group, listed here. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -43,4 +53,14 @@ export const commands: readonly RegisterCommand[] = [
   registerQa,
   registerPack,
   registerStock,
+  registerMqtt,
+  registerAuth,
+  registerShip,
+  registerApprove,
+  registerTrace,
+  registerRecall,
+  registerReconcile,
+  registerReport,
+  registerCommission,
+  registerSignatory,
 ];

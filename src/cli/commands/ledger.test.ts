@@ -92,5 +92,8 @@ describe('headstamp ledger and epcis commands', () => {
     const result = await run(['ledger', 'verify', '--json'], env);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, problem: { kind: 'altered', index: 10 } });
+    const quick = await run(['ledger', 'verify', '--quick'], env);
+    expect(quick.code).toBe(1);
+    expect(quick.stdout).toMatch(/ledger NOT verified: altered at index 10 .*leaf hash does not match/);
   });
 });

@@ -42,8 +42,9 @@ function readNote(file: string, cwd: string): string {
  * - `checkpoint [--out FILE] [--key FILE]` signs the log's current size and root (C2SP signed
  *   note) for witnesses; the key file (default `$HEADSTAMP_LEDGER_KEY` or `data/ledger.key`) is
  *   created with mode 0600 on first use.
- * - `verify [--against FILE]` checks every event, the tree and every checkpoint (and a witness's
- *   one); names the first altered, missing or reordered event; exits 1 when anything is wrong.
+ * - `verify [--against FILE] [--quick]` checks every event, the tree and every checkpoint (and a
+ *   witness's one); names the first altered, missing or reordered event; exits 1 when anything is
+ *   wrong. `--quick` checks hashes, indexes and event ids without parsing each event.
  * - `proof --index N [--size S]` and `consistency --from SIZE [--to SIZE]` print RFC 9162 proofs.
  *
  * @example
@@ -81,13 +82,17 @@ export const registerLedger: RegisterCommand = (program: Command, context) => {
     .command('verify')
     .description('Check every event, the Merkle tree and the checkpoints; name the first fault')
     .option('--against <file>', "a witness's checkpoint note to compare with")
+    .option('--quick', 'check hashes, indexes and event ids only, without parsing every event')
     .option('--as <name>', 'acting user (default $HEADSTAMP_USER)')
     .option('--json', 'print the result as JSON')
-    .action(async (options: Common & { against?: string }) => {
+    .action(async (options: Common & { against?: string; quick?: boolean }) => {
       await withApp(context.env, context.cwd, async (app) => {
         const actor = await actorFor(app, actorName(options, context.env));
         const against = options.against === undefined ? undefined : readNote(options.against, context.cwd);
-        const result = await verifyLedger(app, actor, against === undefined ? {} : { against });
+        const result = await verifyLedger(app, actor, {
+          ...(against === undefined ? {} : { against }),
+          depth: options.quick === true ? 'hashes' : 'full',
+        });
         if (options.json === true) context.out.json(result);
         else if (result.ok) {
           context.out.line(

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { openApp } from '../../app/open.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { buildServer } from '../../api/server.ts';
+import { startServerLineDataIngest } from '../../ingest/index.ts';
 import type { RegisterCommand } from './index.ts';
 
 function port(value: string | undefined): number {
@@ -61,9 +62,16 @@ export const registerServe: RegisterCommand = (program, context) => {
           ...(https !== undefined ? { https } : {}),
           ...(existsSync(resolve(web, 'index.html')) ? { webRoot: web } : {}),
         });
+        let lineData: Awaited<ReturnType<typeof startServerLineDataIngest>> = null;
         try {
           const address = await server.listen({ port: listenPort, host: options.host });
           context.out.note(`headstamp serving ${app.store.location} at ${address} (docs at ${address}/docs)`);
+          // Line data over MQTT (src/ingest): the embedded broker, or HEADSTAMP_MQTT_URL; HEADSTAMP_MQTT=off: none.
+          lineData = await startServerLineDataIngest({
+            app,
+            env: context.env,
+            log: (m) => context.out.note(m),
+          });
           await new Promise<void>((done) => {
             const stop = () => {
               process.off('SIGINT', stop);
@@ -75,6 +83,7 @@ export const registerServe: RegisterCommand = (program, context) => {
           });
           context.out.note('headstamp: stopping');
         } finally {
+          await lineData?.stop();
           await server.close();
           await app.close();
         }

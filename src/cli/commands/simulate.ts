@@ -85,14 +85,10 @@ async function simulate(file: string, options: SimulateOptions, context: CliCont
 
   if (options.vary !== undefined) {
     const variants = variations(scenario, options.vary);
-    const results: { value: string; summary: StudySummary }[] = [];
+    const results: { value: string; scenario: Scenario; summary: StudySummary }[] = [];
     for (const v of variants) {
-      const summary = await study(
-        `${v.key}=${v.value}`,
-        v.scenario,
-        v.disruption ? { disruption: v.disruption } : {},
-      );
-      results.push({ value: v.value, summary });
+      const summary = await study(`${v.key}=${v.value}`, v.scenario);
+      results.push({ value: v.value, scenario: v.scenario, summary });
     }
     if (options.report !== undefined) {
       writeFileSync(
@@ -112,7 +108,7 @@ async function simulate(file: string, options: SimulateOptions, context: CliCont
         vary: variants[0]!.key,
         variants: results.map((r) => ({
           value: r.value,
-          ...studyJson(r.summary, judge(scenario, r.summary)),
+          ...studyJson(r.summary, judge(r.scenario, r.summary)),
         })),
       });
     }

@@ -16,6 +16,8 @@ export interface ActContent {
   readonly actNumber: string;
   readonly plant: { readonly id: string; readonly name: string };
   readonly line: { readonly id: string; readonly name: string };
+  /** When a test begun before it was entered into the records was entered, else null. */
+  readonly startEnteredAt: string | null;
   /** Test period actually measured, ISO instants. */
   readonly period: { readonly from: string; readonly to: string };
   /** Closed before the protocol's duration was reached (`--early`). */
@@ -112,7 +114,12 @@ export function renderAct(act: ActContent): string {
 ${rows([
   [th('Plant'), td(`${act.plant.name} (${act.plant.id})`)],
   [th('Line'), td(`${act.line.id}: ${act.line.name}`)],
-  [th('Test period'), td(`${when(act.period.from)} to ${when(act.period.to)}`)],
+  [
+    th('Test period'),
+    td(
+      `${when(act.period.from)} to ${when(act.period.to)}${act.startEnteredAt === null ? '' : ` (start entered after the fact, ${when(act.startEnteredAt)})`}`,
+    ),
+  ],
   [
     th('Operating time'),
     td(`${hours(e.periodMinutes)} h of ${p.durationHours} h required${act.early ? ' (closed early)' : ''}`),
@@ -124,7 +131,10 @@ ${rows([
   <h2>2. Protocol</h2>
   <table>
 ${rows([
-  [th('Duration'), td(`${p.durationHours} h of operating time on the plant's clock`)],
+  [
+    th('Duration'),
+    td(`${p.durationHours} h of operating time (the line's shift windows) on the plant's clock`),
+  ],
   [th('Products run'), td(p.products.join(', '))],
   [th('Rated rate'), td(`${p.ratedRate} rounds per minute`)],
   [

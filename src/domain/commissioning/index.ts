@@ -6,6 +6,7 @@
  * import { evaluateTest, measureTestPeriod, protocolFor, renderAct } from '../domain/commissioning/index.ts';
  */
 export * from './protocol.ts';
+export * from './operating-time.ts';
 export * from './measure.ts';
 export * from './evaluate.ts';
 export * from './act.ts';

@@ -10,8 +10,9 @@
  * const { record, stops } = measureTestPeriod({ from, to, plannedRunTimePerItem: 1 / 100, events });
  * computeKpis(record).availability;
  */
-import type { LineTimeRecord } from '../kpi/index.ts';
+import { addRecords, type LineTimeRecord } from '../kpi/index.ts';
 import { isStopReasonCode, stopReason } from '../line/index.ts';
+import type { Span } from './operating-time.ts';
 
 /** A recorded line event, as much of it as the measurement reads. */
 export interface RecordedLineEvent {
@@ -54,7 +55,7 @@ export interface TestPeriodInput {
 export interface TestPeriodMeasure {
   readonly record: LineTimeRecord;
   readonly stops: readonly TestStop[];
-  /** Minutes of the period on the plant's clock. */
+  /** Minutes of operating time measured, on the plant's clock. */
   readonly periodMinutes: number;
 }
 
@@ -178,4 +179,63 @@ function classify(state: string, reason: string | null): TimeKind {
   return state === 'Idle' || state === 'Complete' || state === 'Starting' || state === 'Resetting'
     ? 'delay'
     : { down: 'unknown' };
+}
+
+export interface OperatingTimeInput {
+  /** The test's operating windows up to where it is measured (see `clipWindows`). */
+  readonly windows: readonly Span[];
+  readonly plannedRunTimePerItem: number;
+  /** The line's last state event before the first window, if any. */
+  readonly stateBefore?: RecordedLineEvent | undefined;
+  /** The line's last count at or before the first window's start, if any. */
+  readonly countBefore?: RecordedLineEvent | undefined;
+  /** The line's events from the first window's start to the last one's end, in time order. */
+  readonly events: readonly RecordedLineEvent[];
+}
+
+/**
+ * Measures a test over its operating windows: each window as `measureTestPeriod` does, the
+ * records added up (`addRecords`), the stops listed window by window (time outside the windows
+ * is no part of the test, so a stop is cut at a shift's end).
+ *
+ * @example
+ * measureOperatingTime({ windows: [{ from: 0, to: 3_600_000 }], plannedRunTimePerItem: 0.01, events: [] }).periodMinutes; // 60
+ */
+export function measureOperatingTime(input: OperatingTimeInput): TestPeriodMeasure {
+  const timed = input.events.map((e) => ({ e, at: Date.parse(e.at) }));
+  let record: LineTimeRecord = {
+    plannedBusyTime: 0,
+    actualProductionTime: 0,
+    setupTime: 0,
+    downTimes: {},
+    delayTime: 0,
+    plannedRunTimePerItem: input.plannedRunTimePerItem,
+    producedQuantity: 0,
+    goodQuantity: 0,
+  };
+  const stops: TestStop[] = [];
+  let periodMinutes = 0;
+  input.windows.forEach((w, i) => {
+    let stateBefore = input.stateBefore;
+    let countBefore = input.countBefore;
+    const events: RecordedLineEvent[] = [];
+    for (const { e, at } of timed) {
+      if (e.kind === 'state' && at < w.from) stateBefore = e;
+      if (e.kind === 'count' && at <= w.from) countBefore = e;
+      if (at >= w.from && at <= w.to) events.push(e);
+    }
+    const m = measureTestPeriod({
+      from: w.from,
+      to: w.to,
+      plannedRunTimePerItem: input.plannedRunTimePerItem,
+      stateBefore,
+      countBefore,
+      events,
+    });
+    record = addRecords(record, m.record);
+    const last = i === input.windows.length - 1;
+    stops.push(...m.stops.map((s) => (last ? s : { ...s, open: false })));
+    periodMinutes += m.periodMinutes;
+  });
+  return { record, stops, periodMinutes };
 }

@@ -58,7 +58,8 @@ export function isApprovalKind(value: string): value is ApprovalKind {
  */
 export function approvalRefusals(request: PendingApproval, approver: ApprovalPerson): string[] {
   const reasons: string[] = [];
-  if (request.status !== 'pending') reasons.push(`request ${request.number} is ${request.status}, not pending`);
+  if (request.status !== 'pending')
+    reasons.push(`request ${request.number} is ${request.status}, not pending`);
   if (approver.name === request.requester.name) {
     reasons.push(
       `${approver.name} requested ${request.number}: a second person must approve it (no self-approval)`,
@@ -66,7 +67,9 @@ export function approvalRefusals(request: PendingApproval, approver: ApprovalPer
   }
   const allowed = APPROVAL_ROLES[request.kind];
   if (!allowed.includes(approver.role)) {
-    reasons.push(`${approver.name} has role ${approver.role}; approving ${request.kind} needs ${allowed.join(' or ')}`);
+    reasons.push(
+      `${approver.name} has role ${approver.role}; approving ${request.kind} needs ${allowed.join(' or ')}`,
+    );
   }
   return reasons;
 }

@@ -52,7 +52,8 @@ export function authorisationProblems(
   if (a.authority.trim() === '') add('authority', 'must not be empty');
   const consigneeCountry = known.consignees.get(a.consigneeId);
   if (consigneeCountry === undefined) add('consignee', `no consignee ${a.consigneeId}`);
-  if (!/^[A-Z]{2}$/.test(a.country)) add('country', `must be an ISO 3166 alpha-2 code like BY, got '${a.country}'`);
+  if (!/^[A-Z]{2}$/.test(a.country))
+    add('country', `must be an ISO 3166 alpha-2 code like BY, got '${a.country}'`);
   else if (consigneeCountry !== undefined && consigneeCountry !== a.country) {
     add('country', `consignee ${a.consigneeId} is in ${consigneeCountry}, not ${a.country}`);
   }

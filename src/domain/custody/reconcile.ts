@@ -9,11 +9,22 @@
 
 /** One lot's share of one ledger event, in the plant's words. */
 export type Movement =
-  | { readonly kind: 'commissioned' | 'tests' | 'destroyed' | 'lost'; readonly lot: string; readonly quantity: number; readonly eventId: string }
+  | {
+      readonly kind: 'commissioned' | 'tests' | 'destroyed' | 'lost';
+      readonly lot: string;
+      readonly quantity: number;
+      readonly eventId: string;
+    }
   /** Rounds taken off the records by a count adjustment; negative when a count found more. */
   | { readonly kind: 'adjusted'; readonly lot: string; readonly quantity: number; readonly eventId: string }
   /** Rounds of a lot put in a crate (quantity > 0) or taken out of it (unpacked). */
-  | { readonly kind: 'packed' | 'unpacked'; readonly sscc: string; readonly lot: string; readonly quantity: number; readonly eventId: string }
+  | {
+      readonly kind: 'packed' | 'unpacked';
+      readonly sscc: string;
+      readonly lot: string;
+      readonly quantity: number;
+      readonly eventId: string;
+    }
   /** A crate changes hands: shipped (in transit), received (delivered), lost on the way. */
   | { readonly kind: 'shipped' | 'received' | 'crate_lost'; readonly sscc: string; readonly eventId: string };
 
@@ -51,10 +62,7 @@ interface Terms {
  * reconcile([{ kind: 'commissioned', lot: 'ball/L1', quantity: 1000, eventId: 'e1' }], new Map([['ball/L1', 1000]]));
  * // [{ lot: 'ball/L1', commissioned: 1000, inStock: 1000, ..., difference: 0, events: [] }]
  */
-export function reconcile(
-  movements: Iterable<Movement>,
-  inStock: ReadonlyMap<string, number>,
-): LotBalance[] {
+export function reconcile(movements: Iterable<Movement>, inStock: ReadonlyMap<string, number>): LotBalance[] {
   const terms = new Map<string, Terms>();
   const termsOf = (lot: string): Terms => {
     let t = terms.get(lot);
@@ -90,7 +98,10 @@ export function reconcile(
       case 'shipped':
       case 'received':
       case 'crate_lost':
-        crateState.set(m.sscc, m.kind === 'shipped' ? 'transit' : m.kind === 'received' ? 'delivered' : 'lost');
+        crateState.set(
+          m.sscc,
+          m.kind === 'shipped' ? 'transit' : m.kind === 'received' ? 'delivered' : 'lost',
+        );
         crateEvents.set(m.sscc, [...(crateEvents.get(m.sscc) ?? []), m.eventId]);
         break;
     }

@@ -144,10 +144,10 @@ describe('switching state machine invariants', () => {
             expect(after.recent.filter((a) => !a).length).toBeLessThanOrEqual(1);
           expect(after.acceptedInRow).toBeLessThan(5);
           expect(after.notAcceptedOnTightened).toBeLessThan(5);
-          if (after.severity === 'normal')
-            expect(after.score).toBeLessThan(
-              conditions.steadyProduction && conditions.reducedApproved ? 30 : 1e9,
-            );
+          // With the conditions met, a score of 30 would have switched to reduced already.
+          if (after.severity === 'normal' && conditions.steadyProduction && conditions.reducedApproved) {
+            expect(after.score).toBeLessThan(30);
+          }
         }
       }),
     );

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LOCATION_KINDS } from '../stock/location.ts';
+import { DEFECT_CLASSES } from './plan.ts';
 import {
+  aqlFromNumber,
   AQLS,
   CODE_LETTERS,
   codeLetter,
@@ -164,3 +167,13 @@ function printedPlan(severity: Severity, row: number, column: number): Cell {
   }
   return undefined;
 }
+
+describe('the scenario file speaks of the same tables', () => {
+  it('has the same inspection levels and defect classes, and AQLs the tables know', async () => {
+    const scenario = await import('../scenario/schema.ts');
+    expect([...scenario.INSPECTION_LEVELS].sort()).toEqual([...INSPECTION_LEVELS].sort());
+    expect(scenario.AQL_VALUES.map((v) => aqlFromNumber(v))).toEqual([...AQLS]);
+    expect([...scenario.DEFECT_CLASSES]).toEqual([...DEFECT_CLASSES]);
+    expect([...scenario.LOCATION_KINDS].sort()).toEqual([...LOCATION_KINDS].sort());
+  });
+});

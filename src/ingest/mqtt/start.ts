@@ -118,3 +118,27 @@ export function mqttPort(value: string | undefined): number {
   }
   return port;
 }
+
+/**
+ * For the HTTP server: starts the MQTT ingest unless HEADSTAMP_MQTT is `off` or the records have
+ * no plant yet (`headstamp init` comes first), saying which on `log`; null when not started.
+ *
+ * @example
+ * const lineData = await startServerLineDataIngest({ app, env: process.env });
+ * // ...
+ * await lineData?.stop();
+ */
+export async function startServerLineDataIngest(
+  options: LineDataIngestOptions,
+): Promise<LineDataIngest | null> {
+  const log = options.log ?? ((message: string) => void process.stderr.write(`${message}\n`));
+  if ((options.env?.['HEADSTAMP_MQTT'] ?? '').trim().toLowerCase() === 'off') {
+    log('headstamp mqtt: off (HEADSTAMP_MQTT=off)');
+    return null;
+  }
+  if (options.plant === undefined && (await recordedPlantId(options.app)) === undefined) {
+    log('headstamp mqtt: not started: no plant in the records yet (headstamp init)');
+    return null;
+  }
+  return startLineDataIngest({ ...options, log });
+}

@@ -184,6 +184,8 @@ export function startLineDataSubscriber(options: LineDataSubscriberOptions): Lin
           (r.problems ?? []).map((p) => ({ topic, field: p.path, problem: p.problem })),
         );
         if (result.refused > 0) refuse(problems);
+        if (result.duplicates > 0)
+          log(`headstamp mqtt: ${message.event.eventId} already recorded (sent again)`);
         if (line === undefined) return;
         if (line.birth === message.birth && line.seq !== null && message.seq > line.seq + 1) {
           stats.gaps += message.seq - line.seq - 1;

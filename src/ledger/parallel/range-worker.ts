@@ -5,7 +5,7 @@
  * hashes the block into its perfect subtree. Only the leaf hashes and the root go back.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkStoredEntry, entryLeafHash, type LedgerProblem } from '../entry.ts';
+import { checkEntryAt, entryLeafHash, type CheckDepth, type LedgerProblem } from '../entry.ts';
 import { HASH_SIZE, hashChildren, isPowerOfTwo, type Hash } from '../merkle/hash.ts';
 import { checkSequence, iteratorOf } from '../verify-log.ts';
 import type { EntrySourceModule } from './source.ts';
@@ -16,6 +16,7 @@ export interface RangeJob {
   readonly config: unknown;
   readonly from: number;
   readonly to: number;
+  readonly depth: CheckDepth;
 }
 
 export interface RangeResult {
@@ -51,7 +52,7 @@ export async function checkRange(job: RangeJob): Promise<RangeResult> {
     const position = job.from + hashes.length;
     if (position >= job.to) break;
     const leaf = entryLeafHash(entry.text);
-    const problem = (await checkSequence(entry, position, iterator)) ?? checkStoredEntry(entry, leaf);
+    const problem = (await checkSequence(entry, position, iterator)) ?? checkEntryAt(job.depth, entry, leaf);
     if (problem !== undefined) return done(problem);
     leaves.set(leaf, hashes.length * HASH_SIZE);
     hashes.push(leaf);

@@ -84,6 +84,7 @@ export async function verifyLogParallel(
       config: source.config,
       from,
       to: Math.min(source.size, from + block),
+      depth: anchors.depth ?? 'full',
     });
   };
 

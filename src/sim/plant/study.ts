@@ -40,12 +40,11 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
   return summarise(compilePlant(scenario, compile), results, { seed: options.seed });
 }
 
-/** One value of a varied key: a label and the scenario (and disruption switch) it gives. */
+/** One value of a varied key and the scenario it gives. */
 export interface Variant {
   readonly key: string;
   readonly value: string;
   readonly scenario: Scenario;
-  readonly disruption?: CompileOptions['disruption'];
 }
 
 /**
@@ -74,12 +73,13 @@ export function variations(scenario: Scenario, spec: string): Variant[] {
     ]);
   }
   return values.map((value) => {
-    if (key === 'disruption') {
-      if (value !== 'on' && value !== 'off') throw badValue(key, value, 'must be on or off');
-      return { key, value, scenario, disruption: value };
+    if (key === 'disruption' && value !== 'on' && value !== 'off') {
+      throw badValue(key, value, 'must be on or off');
     }
     const copy = structuredClone(scenario);
-    if (key === 'shifts' || key === 'calendar') {
+    if (key === 'disruption') {
+      for (const c of copy.components) if (c.disruption !== undefined) c.disruption.enabled = value === 'on';
+    } else if (key === 'shifts' || key === 'calendar') {
       const calendar =
         key === 'calendar'
           ? copy.calendars.find((c) => c.id === value)

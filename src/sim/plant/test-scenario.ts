@@ -24,6 +24,8 @@ export function oneLinePlant(edit: (s: Scenario) => void = () => undefined): Sce
   const s = seedPlant();
   const line = s.lines[0]!;
   s.lines = [line];
+  for (const phase of s.phases)
+    if (phase.lines !== undefined) phase.lines = phase.lines.filter((id) => id === line.id);
   line.calendar = 'always';
   line.microStops = { perHour: 0, meanMinutes: 1 };
   line.rejectRate = 0;

@@ -72,7 +72,11 @@ export function authorisationRepository(ex: Executor) {
         .execute();
     },
     async byNumber(number: string): Promise<AuthorisationRecord | undefined> {
-      const r = await db.selectFrom('authorisations').selectAll().where('number', '=', number).executeTakeFirst();
+      const r = await db
+        .selectFrom('authorisations')
+        .selectAll()
+        .where('number', '=', number)
+        .executeTakeFirst();
       return r === undefined ? undefined : toRecord(r);
     },
     async byId(id: string): Promise<AuthorisationRecord | undefined> {
@@ -84,7 +88,12 @@ export function authorisationRepository(ex: Executor) {
       if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
       return (await q.orderBy('number').execute()).map(toRecord);
     },
-    async setStatus(id: string, status: AuthorisationRecord['status'], reason: string, at: string): Promise<void> {
+    async setStatus(
+      id: string,
+      status: AuthorisationRecord['status'],
+      reason: string,
+      at: string,
+    ): Promise<void> {
       await db
         .updateTable('authorisations')
         .set({ status, status_reason: reason, updated_at: at })

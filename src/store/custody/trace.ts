@@ -112,7 +112,9 @@ export function traceRepository(ex: Executor) {
         .sort((a, b) => a.lotNumber.localeCompare(b.lotNumber));
     },
     /** Lots whose number starts with `prefix` (maker code and year: `HSP26`). */
-    async lotsWithPrefix(prefix: string): Promise<{ id: string; lotNumber: string; productId: string; marking: string }[]> {
+    async lotsWithPrefix(
+      prefix: string,
+    ): Promise<{ id: string; lotNumber: string; productId: string; marking: string }[]> {
       // A range on the indexed column rather than LIKE: both dialects use the index for it.
       const rows = await db
         .selectFrom('lots')
@@ -121,7 +123,12 @@ export function traceRepository(ex: Executor) {
         .where('lot_number', '<', `${prefix}\u{10FFFF}`)
         .orderBy('lot_number')
         .execute();
-      return rows.map((r) => ({ id: r.id, lotNumber: r.lot_number, productId: r.product_id, marking: r.marking }));
+      return rows.map((r) => ({
+        id: r.id,
+        lotNumber: r.lot_number,
+        productId: r.product_id,
+        marking: r.marking,
+      }));
     },
     async crates(lotId: string): Promise<CrateTrace[]> {
       const rows = await db
@@ -183,7 +190,15 @@ export function traceRepository(ex: Executor) {
           ])
           .where('c.lot_id', 'in', chunk)
           .where('c.outcome', '!=', 'missing')
-          .groupBy(['c.lot_id', 's.id', 's.shipment_number', 's.consignee_id', 's.status', 's.dispatched_at', 's.received_at'])
+          .groupBy([
+            'c.lot_id',
+            's.id',
+            's.shipment_number',
+            's.consignee_id',
+            's.status',
+            's.dispatched_at',
+            's.received_at',
+          ])
           .execute(),
       );
       return rows
@@ -256,7 +271,9 @@ export function traceRepository(ex: Executor) {
       }
       return out;
     },
-    async shipmentLots(shipmentId: string): Promise<{ lotId: string; crates: number; rounds: number; ssccs: string[] }[]> {
+    async shipmentLots(
+      shipmentId: string,
+    ): Promise<{ lotId: string; crates: number; rounds: number; ssccs: string[] }[]> {
       const rows = await db
         .selectFrom('shipment_crates')
         .select(['lot_id', 'sscc', 'rounds', 'outcome'])
@@ -272,6 +289,44 @@ export function traceRepository(ex: Executor) {
         byLot.set(r.lot_id, entry);
       }
       return [...byLot.values()];
+    },
+    /**
+     * What the stock records hold of each lot in the plant: loose rounds and boxes, and rounds
+     * in crates that have not left (a crate on a dispatched shipment is no longer the plant's).
+     * `placed` lists the lots with any stock record at all.
+     */
+    async plantStock(): Promise<{
+      loose: { lotId: string; form: string; quantity: number }[];
+      crated: Map<string, number>;
+      placed: Set<string>;
+    }> {
+      const loose = await db
+        .selectFrom('lot_stock')
+        .select((eb) => ['lot_id', 'form', eb.fn.sum<number>('quantity').as('quantity')])
+        .groupBy(['lot_id', 'form'])
+        .execute();
+      const crated = await db
+        .selectFrom('crates as c')
+        .select((eb) => ['c.lot_id', eb.fn.sum<number>('c.rounds').as('rounds')])
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('shipment_crates as sc')
+                .select('sc.crate_id')
+                .whereRef('sc.crate_id', '=', 'c.id')
+                .where('sc.outcome', '!=', 'listed'),
+            ),
+          ),
+        )
+        .groupBy('c.lot_id')
+        .execute();
+      const anyCrate = await db.selectFrom('crates').select('lot_id').distinct().execute();
+      return {
+        loose: loose.map((r) => ({ lotId: r.lot_id, form: r.form, quantity: Number(r.quantity) })),
+        crated: new Map(crated.map((r) => [r.lot_id, Number(r.rounds)])),
+        placed: new Set([...loose.map((r) => r.lot_id), ...anyCrate.map((r) => r.lot_id)]),
+      };
     },
   };
 }

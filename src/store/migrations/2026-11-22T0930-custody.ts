@@ -26,7 +26,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('authorisations_dates', sqlRaw('valid_to >= valid_from'))
     .execute();
-  await db.schema.createIndex('authorisations_by_consignee').on('authorisations').column('consignee_id').execute();
+  await db.schema
+    .createIndex('authorisations_by_consignee')
+    .on('authorisations')
+    .column('consignee_id')
+    .execute();
 
   await db.schema
     .createTable('shipments')
@@ -36,7 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('authorisation_id', 'text', (c) => c.notNull().references('authorisations.id'))
     .addColumn('transport_ref', 'text', (c) => c.notNull())
     .addColumn('invoice_ref', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['planned', 'in_transit', 'received'])))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sqlIn('status', ['planned', 'in_transit', 'received'])),
+    )
     .addColumn('quantity', 'bigint', (c) => c.notNull().check(sqlRaw('quantity >= 0')))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
@@ -46,8 +52,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('received_at', 'text')
     .addColumn('received_by', 'text')
     .execute();
-  await db.schema.createIndex('shipments_by_authorisation').on('shipments').column('authorisation_id').execute();
-  await db.schema.createIndex('shipments_by_consignee').on('shipments').columns(['consignee_id', 'dispatched_at']).execute();
+  await db.schema
+    .createIndex('shipments_by_authorisation')
+    .on('shipments')
+    .column('authorisation_id')
+    .execute();
+  await db.schema
+    .createIndex('shipments_by_consignee')
+    .on('shipments')
+    .columns(['consignee_id', 'dispatched_at'])
+    .execute();
   await db.schema.createIndex('shipments_by_dispatch').on('shipments').column('dispatched_at').execute();
 
   await db.schema
@@ -65,7 +79,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('shipment_crates_pk', ['shipment_id', 'crate_id'])
     .execute();
   await db.schema.createIndex('shipment_crates_by_crate').on('shipment_crates').column('crate_id').execute();
-  await db.schema.createIndex('shipment_crates_by_lot').on('shipment_crates').columns(['lot_id', 'shipment_id']).execute();
+  await db.schema
+    .createIndex('shipment_crates_by_lot')
+    .on('shipment_crates')
+    .columns(['lot_id', 'shipment_id'])
+    .execute();
 
   await db.schema
     .createTable('shipment_discrepancies')
@@ -92,7 +110,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('summary', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['pending', 'approved', 'withdrawn'])))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sqlIn('status', ['pending', 'approved', 'withdrawn'])),
+    )
     .addColumn('requested_at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('requester_role', 'text', (c) => c.notNull())
@@ -100,7 +120,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addColumn('result', 'text')
     .execute();
-  await db.schema.createIndex('approval_requests_by_status').on('approval_requests').column('status').execute();
+  await db.schema
+    .createIndex('approval_requests_by_status')
+    .on('approval_requests')
+    .column('status')
+    .execute();
 
   await db.schema
     .createTable('recalls')
@@ -142,7 +166,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const index of ['crates_by_pallet', 'lots_by_run', 'lots_by_number', 'lot_components_by_component_lot']) {
+  for (const index of [
+    'crates_by_pallet',
+    'lots_by_run',
+    'lots_by_number',
+    'lot_components_by_component_lot',
+  ]) {
     await db.schema.dropIndex(index).execute();
   }
   for (const table of [

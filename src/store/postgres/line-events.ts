@@ -6,10 +6,16 @@ import type { Database } from '../schema.ts';
 // array parameter and spread back into rows by `unnest`. One round trip and one tiny compile
 // per batch, whatever its size.
 
-/** Inserts line events with one `insert ... select from unnest(...)`. */
-export async function pgInsertLineEvents(db: Kysely<Database>, rows: readonly LineEventRow[]): Promise<void> {
+/**
+ * Inserts line events with one `insert ... select from unnest(...)`, skipping rows whose key is
+ * stored already. Returns how many were inserted.
+ */
+export async function pgInsertLineEvents(
+  db: Kysely<Database>,
+  rows: readonly LineEventRow[],
+): Promise<number> {
   const col = <T>(pick: (r: LineEventRow) => T): T[] => rows.map(pick);
-  await sql`
+  const result = await sql`
     insert into line_events (line_id, event_id, kind, at, state, reason, processed, defective,
       counter_reset, ended_at, note, received_at, actor)
     select * from unnest(
@@ -18,7 +24,9 @@ export async function pgInsertLineEvents(db: Kysely<Database>, rows: readonly Li
       ${col((r) => r.processed)}::bigint[], ${col((r) => r.defective)}::bigint[],
       ${col((r) => (r.counterReset ? 1 : 0))}::integer[], ${col((r) => r.endedAt)}::text[],
       ${col((r) => r.note)}::text[], ${col((r) => r.receivedAt)}::text[], ${col((r) => r.actor)}::text[]
-    )`.execute(db);
+    )
+    on conflict do nothing`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** The ids among `eventIds` already stored for the line, in one query. */

@@ -160,6 +160,11 @@ export function commissioningRepository(ex: Executor) {
       return r === undefined ? undefined : toTest(r);
     },
 
+    async test(id: string): Promise<AcceptanceTestRecord | undefined> {
+      const r = await db.selectFrom('acceptance_tests').selectAll().where('id', '=', id).executeTakeFirst();
+      return r === undefined ? undefined : toTest(r);
+    },
+
     async runningTests(): Promise<AcceptanceTestRecord[]> {
       const rows = await db
         .selectFrom('acceptance_tests')

@@ -89,12 +89,14 @@ export function lineDataRepository(ex: Executor) {
         : pgExistingEventIds(db, lineId, eventIds);
     },
 
-    insertEvents(rows: readonly LineEventRow[]): Promise<void> {
-      if (rows.length === 0) return Promise.resolve();
-      if (ex.native.dialect === 'sqlite') {
-        sqliteInsertLineEvents(ex.native.sqlite, rows);
-        return Promise.resolve();
-      }
+    /**
+     * Inserts line events, skipping any whose `(line_id, event_id)` is stored already; returns
+     * how many were inserted.
+     */
+    insertEvents(rows: readonly LineEventRow[]): Promise<number> {
+      if (rows.length === 0) return Promise.resolve(0);
+      if (ex.native.dialect === 'sqlite')
+        return Promise.resolve(sqliteInsertLineEvents(ex.native.sqlite, rows));
       return pgInsertLineEvents(db, rows);
     },
 

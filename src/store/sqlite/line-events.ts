@@ -5,7 +5,8 @@ import type { LineEventRow } from '../repositories/line-data.ts';
 // inside the caller's transaction (better-sqlite3 is synchronous, so they join it).
 
 const INSERT = `insert into line_events (line_id, event_id, kind, at, state, reason, processed, defective,
-  counter_reset, ended_at, note, received_at, actor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  counter_reset, ended_at, note, received_at, actor) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict do nothing`;
 
 interface Statements {
   insertOne: BetterSqlite3.Statement;
@@ -31,11 +32,18 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   return s;
 }
 
-/** Inserts line events with one prepared statement, row by row (as fast as SQLite goes here). */
-export function sqliteInsertLineEvents(sqlite: BetterSqlite3.Database, rows: readonly LineEventRow[]): void {
+/**
+ * Inserts line events with one prepared statement, row by row (as fast as SQLite goes here);
+ * rows whose key is stored already are skipped. Returns how many were inserted.
+ */
+export function sqliteInsertLineEvents(
+  sqlite: BetterSqlite3.Database,
+  rows: readonly LineEventRow[],
+): number {
   const { insertOne } = statements(sqlite);
+  let inserted = 0;
   for (const r of rows) {
-    insertOne.run(
+    inserted += insertOne.run(
       r.lineId,
       r.eventId,
       r.kind,
@@ -49,8 +57,9 @@ export function sqliteInsertLineEvents(sqlite: BetterSqlite3.Database, rows: rea
       r.note,
       r.receivedAt,
       r.actor,
-    );
+    ).changes;
   }
+  return inserted;
 }
 
 /** The ids among `eventIds` already stored for the line. */

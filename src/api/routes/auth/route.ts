@@ -107,6 +107,11 @@ export const authRoutes = [
     access: { roles: ['admin'] },
     writes: true,
     schema: { params: TokenParams, response: TokenInfo },
-    handle: ({ params, services, user }) => revokeApiToken(services, user, params.id),
+    handle: async ({ params, services, user }) => {
+      const revoked = await revokeApiToken(services, user, params.id);
+      // Only the token's hash is kept, so it cannot be looked up in the cache: forget every entry.
+      services.credentials.clear();
+      return revoked;
+    },
   }),
 ];
