@@ -51,10 +51,17 @@ export async function lineServiceStatus(ex: Executor, lineId: string): Promise<L
  * const commissioned = await commissionedLineIds(tx); // Set { 'L1', 'L3' }
  */
 export async function commissionedLineIds(ex: Executor): Promise<Set<string>> {
-  return new Set((await lineServiceList(ex)).filter((l) => l.commissioned).map((l) => l.lineId));
+  return new Set((await lineServiceStatuses(ex)).filter((l) => l.commissioned).map((l) => l.lineId));
 }
 
-async function lineServiceList(ex: Executor): Promise<LineService[]> {
+/**
+ * Every line's standing, without a role check: for use cases that decide on it (scheduling
+ * gives work to commissioned lines, and to lines whose acceptance test is running).
+ *
+ * @example
+ * const underTest = (await lineServiceStatuses(tx)).filter((l) => l.testRunning).map((l) => l.lineId);
+ */
+export async function lineServiceStatuses(ex: Executor): Promise<LineService[]> {
   const scenario = await plantScenario(ex);
   const repo = commissioningRepository(ex);
   const latest = await repo.latestActs();
@@ -75,7 +82,7 @@ async function lineServiceList(ex: Executor): Promise<LineService[]> {
  */
 export async function listLineService(app: AppContext, actor: Actor): Promise<LineService[]> {
   requireRole(actor, STAFF, 'see commissioning');
-  return lineServiceList(app.store);
+  return lineServiceStatuses(app.store);
 }
 
 /** A running test's progress against each threshold. */

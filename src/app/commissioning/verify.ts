@@ -97,7 +97,7 @@ export async function verifyAct(
       add(
         'ledger',
         false,
-        `the ledger records SHA-256 ${String(ledgerHash)} for act ${record.actNumber}, the file's is ${sha256}`,
+        `the ledger records SHA-256 ${JSON.stringify(ledgerHash ?? null)} for act ${record.actNumber}, the file's is ${sha256}`,
       );
     else add('ledger', true, `ledger event ${record.ledgerIndex} records this SHA-256`);
   }
@@ -180,7 +180,7 @@ function sidecarProblems(
   if (sidecar.sha256 !== sha256) problems.push(`it names SHA-256 ${String(sidecar.sha256)}`);
   if (sidecar.ledger?.index !== ledgerIndex)
     problems.push(`it names ledger index ${String(sidecar.ledger?.index)}`);
-  const listed = Array.isArray(sidecar.signatures) ? sidecar.signatures : [];
+  const listed: ActSidecar['signatures'] = Array.isArray(sidecar.signatures) ? sidecar.signatures : [];
   for (const s of signatures) {
     const found = listed.find((x) => x.name === s.signerName);
     if (found === undefined || found.signature !== s.signature || found.publicKey !== s.publicKey) {

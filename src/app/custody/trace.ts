@@ -182,16 +182,22 @@ export async function traceCrateBackward(app: AppContext, actor: Actor, sscc: st
     throw new NotFoundError('sscc.not_found', `no crate or pallet with SSCC ${sscc}`, { sscc });
   }
   const crates = crate !== undefined ? [crate] : await stock.crates({ palletId: pallet?.id ?? '' });
-  const held = crates.length === 0 ? [] : await traceRepository(ex).crates(crates[0]?.lotId ?? '');
-  const entry = held.find((c) => c.sscc === crates[0]?.sscc);
+  const holder = crates[0] === undefined ? undefined : await traceRepository(ex).holderOf(crates[0].id);
+  const onPallet =
+    crate === undefined || crate.palletId === null ? undefined : await traceRepository(ex).palletSscc(crate.palletId);
+  const entry = {
+    palletSscc: onPallet ?? null,
+    shipmentNumber: holder?.shipmentNumber ?? null,
+    consigneeId: holder?.consigneeId ?? null,
+  };
   return {
     id: crate?.id ?? pallet?.id ?? '',
     sscc,
     kind: crate !== undefined ? ('crate' as const) : ('pallet' as const),
     locationId: crate?.locationId ?? pallet?.locationId ?? '',
-    palletSscc: entry?.palletSscc ?? null,
-    shipmentNumber: entry?.shipmentNumber ?? null,
-    consigneeId: entry?.consigneeId ?? null,
+    palletSscc: crate === undefined ? null : entry.palletSscc,
+    shipmentNumber: entry.shipmentNumber,
+    consigneeId: entry.consigneeId,
     crates: crates.map((c) => ({ sscc: c.sscc, rounds: c.rounds })),
     rounds: crates.reduce((s, c) => s + c.rounds, 0),
     lots: await sources(ex, scenario, [...new Set(crates.map((c) => c.lotId))]),

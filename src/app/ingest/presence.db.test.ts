@@ -39,6 +39,7 @@ describe('line presence', () => {
       silentAt: expect.any(String),
     });
     expect(await recordLineDeath(app, l1, { lineId: 'L1', birth: 5 })).toBe('stale');
+    expect(await markLineOnline(app, l1, 'L1')).toBe('stale');
     expect(await recordLineBirth(app, l1, birth(6))).toBe('recorded');
     expect(await presence()).toMatchObject({ online: true, birth: 6, silentReason: null });
   });

@@ -178,7 +178,8 @@ export async function markLineSilent(
 }
 
 /**
- * A silent line spoke again (data of its current birth): it is on line once more.
+ * A line marked silent by timeout spoke again (data of its current birth): it is on line once
+ * more. A line whose death arrived stays silent until its next birth.
  *
  * @example
  * await markLineOnline(app, lineDevice('L1'), 'L1');
@@ -196,6 +197,7 @@ export async function markLineOnline(
       .set({ online: 1, silent_at: null, silent_reason: null, changed_at: now, actor: actorRef(actor) })
       .where('line_id', '=', lineId)
       .where('online', '=', 0)
+      .where('silent_reason', '=', 'timeout')
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0 ? 'recorded' : 'stale';
   });

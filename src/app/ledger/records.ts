@@ -228,25 +228,33 @@ export function storedNodes(ex: Executor): NodeReader {
   return {
     async nodes(keys: readonly NodeKey[]): Promise<Hash[]> {
       const found = new Map<string, Hash>();
+      const leaves = keys.filter((k) => k.level === 0).map((k) => k.index);
       const byLevel = new Map<number, number[]>();
-      for (const key of keys) byLevel.set(key.level, [...(byLevel.get(key.level) ?? []), key.index]);
-      for (const [level, indexes] of byLevel) {
-        if (level === 0) {
-          const rows = await ex.db
-            .selectFrom('ledger_events')
-            .select(['idx', 'leaf_hash'])
-            .where('idx', 'in', indexes)
-            .execute();
-          for (const r of rows) found.set(`0/${Number(r.idx)}`, unhex(r.leaf_hash));
-        } else {
-          const rows = await ex.db
-            .selectFrom('ledger_nodes')
-            .select(['idx', 'hash'])
-            .where('level', '=', level)
-            .where('idx', 'in', indexes)
-            .execute();
-          for (const r of rows) found.set(`${level}/${Number(r.idx)}`, unhex(r.hash));
-        }
+      for (const key of keys) {
+        if (key.level > 0) byLevel.set(key.level, [...(byLevel.get(key.level) ?? []), key.index]);
+      }
+      // At most two queries a proof, whatever its length: one for leaves, one for all higher levels.
+      if (leaves.length > 0) {
+        const rows = await ex.db
+          .selectFrom('ledger_events')
+          .select(['idx', 'leaf_hash'])
+          .where('idx', 'in', leaves)
+          .execute();
+        for (const r of rows) found.set(`0/${Number(r.idx)}`, unhex(r.leaf_hash));
+      }
+      if (byLevel.size > 0) {
+        const rows = await ex.db
+          .selectFrom('ledger_nodes')
+          .select(['level', 'idx', 'hash'])
+          .where((eb) =>
+            eb.or(
+              [...byLevel].map(([level, indexes]) =>
+                eb.and([eb('level', '=', level), eb('idx', 'in', indexes)]),
+              ),
+            ),
+          )
+          .execute();
+        for (const r of rows) found.set(`${r.level}/${Number(r.idx)}`, unhex(r.hash));
       }
       return keys.map((key) => {
         const hash = found.get(`${key.level}/${key.index}`);

@@ -268,7 +268,7 @@ describe('packing and stock', () => {
           }
         },
       ),
-      { numRuns: 8 },
+      { numRuns: 12 },
     );
   });
 });

@@ -113,6 +113,19 @@ describe('line-event ingest', () => {
     expect(run).toMatchObject({ processed: 500 });
   });
 
+  it('counts on after a counter reset', async () => {
+    const { app, admin } = plant;
+    await orderOnLine(app, admin, { lineId: 'L1', productId: 'ball-ps', quantity: 100_000 });
+    const r = await ingestLineEvents(app, admin, [
+      count('c1', 10, 500, 5),
+      { ...count('c2', 20, 100, 1), counterReset: true },
+      count('c3', 30, 300, 2),
+    ]);
+    expect(r.accepted).toBe(3);
+    const [run] = await runRepository(t.store).list();
+    expect(run).toMatchObject({ processed: 800, defective: 7, good: 793 });
+  });
+
   it('places events that arrive out of order within the window, and refuses them beyond it', async () => {
     const { app, admin } = plant;
     await orderOnLine(app, admin, { lineId: 'L1', productId: 'ball-ps', quantity: 100_000 });

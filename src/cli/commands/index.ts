@@ -29,6 +29,8 @@ import { registerReconcile } from './reconcile.ts';
 import { registerReport } from './report.ts';
 import { registerCommission } from './commission.ts';
 import { registerSignatory } from './signatory.ts';
+import { registerTwin } from './twin.ts';
+import { registerStart } from './start.ts';
 
 /** A command group registers itself on the program. One file per group, listed here. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
@@ -63,4 +65,6 @@ export const commands: readonly RegisterCommand[] = [
   registerReport,
   registerCommission,
   registerSignatory,
+  registerTwin,
+  registerStart,
 ];

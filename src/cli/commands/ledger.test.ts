@@ -31,13 +31,16 @@ async function run(
 describe('headstamp ledger and epcis commands', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  // Setting up the plant may record events of its own; ours follow them.
+  let base = 0;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'headstamp-ledger-cli-'));
     env = { HEADSTAMP_DATA_DIR: dir, HEADSTAMP_USER: 'admin' };
     expect((await run(['init', 'scenarios/seed-plant.yaml'], env)).code).toBe(0);
-    await withApp(env, process.cwd(), (app) =>
+    const appended = await withApp(env, process.cwd(), (app) =>
       withTransaction(app.store, (tx) => appendCustodyEvents(tx, plantEvents(30, 9))),
     );
+    base = appended.from;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,21 +49,25 @@ describe('headstamp ledger and epcis commands', () => {
     const signed = await run(['ledger', 'checkpoint', '--out', note], env);
     expect(signed).toMatchObject({ code: 0, stdout: '' });
     expect(statSync(join(dir, 'ledger.key')).mode & 0o777).toBe(0o600);
-    expect(readFileSync(note, 'utf8')).toMatch(
-      /^headstamp\.example\/.+\/ledger\n31\n[A-Za-z0-9+/]{43}=\n\n\u2014 /,
-    );
+    const [origin, size, root, blank, signature] = readFileSync(note, 'utf8').split('\n');
+    expect(origin).toMatch(/^headstamp\.example\/.+\/ledger$/);
+    expect(size).toBe(String(base + 31));
+    expect(root).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(blank).toBe('');
+    expect(signature).toMatch(/^\u2014 /);
 
     const verified = await run(['ledger', 'verify', '--against', note], env);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/ledger verified: 31 events, root .+, 2 checkpoint\(s\) matched/);
+    expect(verified.stdout).toMatch(`ledger verified: ${base + 31} events, root `);
+    expect(verified.stdout).toMatch('2 checkpoint(s) matched');
 
     const proof = JSON.parse((await run(['ledger', 'proof', '--index', '3', '--json'], env)).stdout);
-    expect(proof).toMatchObject({ index: 3, size: 31, checkpoint: readFileSync(note, 'utf8') });
-    expect(proof.proof).toHaveLength(5);
+    expect(proof).toMatchObject({ index: 3, size: base + 31, checkpoint: readFileSync(note, 'utf8') });
+    expect(proof.proof.length).toBeGreaterThanOrEqual(5);
     const consistency = JSON.parse(
       (await run(['ledger', 'consistency', '--from', '10', '--json'], env)).stdout,
     );
-    expect(consistency).toMatchObject({ size1: 10, size2: 31 });
+    expect(consistency).toMatchObject({ size1: 10, size2: base + 31 });
     expect((await run(['ledger', 'proof', '--index', 'x'], env)).code).toBe(2);
   });
 
@@ -79,21 +86,28 @@ describe('headstamp ledger and epcis commands', () => {
     );
     const imported = await run(['epcis', 'import', example, '--json'], env);
     expect(imported.code).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ events: 1, appended: { from: 31, size: 32 } });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      events: 1,
+      appended: { from: base + 31, size: base + 32 },
+    });
   });
 
   it('names the altered event and exits 1', async () => {
     const sqlite = new BetterSqlite3(join(dir, 'headstamp.db'));
     sqlite.exec('drop trigger ledger_events_no_update');
     sqlite
-      .prepare(`update ledger_events set body = replace(body, '"petrova"', '"petrov"') where idx = 10`)
-      .run();
+      .prepare(`update ledger_events set body = replace(body, '"petrova"', '"petrov"') where idx = ?`)
+      .run(base + 10);
     sqlite.close();
     const result = await run(['ledger', 'verify', '--json'], env);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, problem: { kind: 'altered', index: 10 } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: false,
+      problem: { kind: 'altered', index: base + 10 },
+    });
     const quick = await run(['ledger', 'verify', '--quick'], env);
     expect(quick.code).toBe(1);
-    expect(quick.stdout).toMatch(/ledger NOT verified: altered at index 10 .*leaf hash does not match/);
+    expect(quick.stdout).toMatch(`ledger NOT verified: altered at index ${base + 10} `);
+    expect(quick.stdout).toMatch('leaf hash does not match');
   });
 });

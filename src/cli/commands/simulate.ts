@@ -42,7 +42,10 @@ export const registerSimulate: RegisterCommand = (program: Command, context) => 
     .option('--replications <n>', 'replications (default: the scenario, simulation.replications)')
     .option('--seed <s>', 'seed (default: the scenario, simulation.seed)')
     .option('--horizon <span>', 'horizon such as 365d, 52w or 8760h (default: the scenario)')
-    .option('--threads <n>', `worker threads (default: ${defaultThreads()}, one per core)`)
+    .option(
+      '--threads <n>',
+      `worker threads (default: up to ${defaultThreads()}, one per core, for a study long enough to need them)`,
+    )
     .option('--json', 'print the study as one JSON object')
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option(
@@ -63,11 +66,13 @@ async function simulate(file: string, options: SimulateOptions, context: CliCont
     1,
   );
   const seed = integerOption('--seed', options.seed, scenario.simulation.seed, 0);
-  const threads = integerOption('--threads', options.threads, defaultThreads(), 1);
+  // Without --threads, the study decides: one per core when it is long enough to pay for them.
+  const threads =
+    options.threads !== undefined ? integerOption('--threads', options.threads, 1, 1) : undefined;
   const horizon =
     options.horizon !== undefined ? parseHorizon(options.horizon) : scenario.simulation.horizonDays * DAY;
   const json = options.json === true;
-  const base: StudyOptions = { replications, seed, threads, horizon };
+  const base: StudyOptions = { replications, seed, horizon, ...(threads !== undefined ? { threads } : {}) };
   const study = async (
     label: string,
     s: Scenario,

@@ -28,7 +28,7 @@ export interface LineDataIngest {
   readonly subscriber: LineDataSubscriber;
   readonly plant: string;
   /** Makes a client on the same broker (for the twin's lines, say). */
-  connect(options: IClientOptions): MqttClient;
+  readonly connect: (options: IClientOptions) => MqttClient;
   stop(): Promise<void>;
 }
 

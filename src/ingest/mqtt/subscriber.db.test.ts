@@ -116,7 +116,7 @@ describe.each(brokers)('MQTT line-data ingest through $name', (broker) => {
     await raw.publishAsync(countTopic, again, { qos: 1 });
     await raw.publishAsync(countTopic, again, { qos: 1 });
     await raw.endAsync();
-    await until('six messages', () => sub.stats().received >= 6);
+    await until('seven messages', () => sub.stats().received >= 7);
 
     expect(sub.stats()).toMatchObject({ births: 1, accepted: 3, duplicates: 1, refused: 2 });
     expect(

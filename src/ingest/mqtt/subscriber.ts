@@ -7,6 +7,7 @@ import {
   markLineSilent,
   recordLineBirth,
   recordLineDeath,
+  type SilentReason,
 } from '../../app/ingest/presence.ts';
 import { ingestLineEvents, type IngestOptions } from '../../app/production/ingest.ts';
 import { HeadstampError } from '../../domain/errors.ts';
@@ -98,8 +99,11 @@ export function startLineDataSubscriber(options: LineDataSubscriberOptions): Lin
     retries: 0,
   };
   const refusals: PayloadProblem[] = [];
-  /** Per line: current birth, whether on line, when last heard (plant clock, ms), last seq. */
-  const lines = new Map<string, { birth: number; online: boolean; heard: number; seq: number | null }>();
+  /** Per line: current birth, whether on line (and if not, why), when last heard (plant clock, ms), last seq. */
+  const lines = new Map<
+    string,
+    { birth: number; online: boolean; silentBy: SilentReason | null; heard: number; seq: number | null }
+  >();
   let stopping = false;
   let current: Promise<void> = Promise.resolve();
 
@@ -120,7 +124,13 @@ export function startLineDataSubscriber(options: LineDataSubscriberOptions): Lin
         const now = app.clock.now().getTime();
         // Lines on line when we start get a full silence period from now.
         for (const p of known)
-          lines.set(p.lineId, { birth: p.birth, online: p.online, heard: now, seq: null });
+          lines.set(p.lineId, {
+            birth: p.birth,
+            online: p.online,
+            silentBy: p.silentReason,
+            heard: now,
+            seq: null,
+          });
       },
       (error: unknown) => {
         presence = null;
@@ -147,7 +157,8 @@ export function startLineDataSubscriber(options: LineDataSubscriberOptions): Lin
           return;
         }
         stats.births += 1;
-        if (outcome === 'recorded') lines.set(message.lineId, { birth, online: true, heard: now, seq });
+        if (outcome === 'recorded')
+          lines.set(message.lineId, { birth, online: true, silentBy: null, heard: now, seq });
         return;
       }
       case 'death': {
@@ -165,6 +176,7 @@ export function startLineDataSubscriber(options: LineDataSubscriberOptions): Lin
           lines.set(message.lineId, {
             birth,
             online: false,
+            silentBy: 'death',
             heard: now,
             seq: line?.birth === birth ? line.seq : null,
           });
@@ -196,9 +208,12 @@ export function startLineDataSubscriber(options: LineDataSubscriberOptions): Lin
         if (line.birth === message.birth && (line.seq === null || message.seq > line.seq))
           line.seq = message.seq;
         line.heard = Math.max(line.heard, now);
-        if (!line.online && line.birth === message.birth) {
+        // A line silent by timeout is back when it speaks; one whose death arrived waits for its
+        // next birth (a message of the dead birth may still be on its way).
+        if (!line.online && line.silentBy === 'timeout' && line.birth === message.birth) {
           await markLineOnline(app, device, message.lineId);
           line.online = true;
+          line.silentBy = null;
         }
         return;
       }
@@ -279,6 +294,7 @@ export function startLineDataSubscriber(options: LineDataSubscriberOptions): Lin
       if (!line.online || now - line.heard < silentAfter) continue;
       const outcome = await markLineSilent(app, lineDevice(lineId), { lineId, birth: line.birth });
       line.online = false;
+      line.silentBy = 'timeout';
       if (outcome === 'recorded') {
         stats.timeouts += 1;
         log(`headstamp mqtt: ${lineId} silent for ${Math.round((now - line.heard) / 1000)} s: marked silent`);

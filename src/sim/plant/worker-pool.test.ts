@@ -13,4 +13,13 @@ describe('replications on worker threads', () => {
     expect(two).toEqual(one);
     expect(progress).toBe(6);
   });
+
+  it('decides by itself when no thread count is given: here first, then workers if worth it', async () => {
+    const scenario = seedPlant();
+    const run = { scenario, seed: 42, replications: 5, compile: { horizon: 30 * 1440 } };
+    const one = await runReplications({ ...run, threads: 1 });
+    // A short study stays in this thread; forced over the threshold, the rest goes to workers.
+    expect(await runReplications(run)).toEqual(one);
+    expect(await runReplications({ ...run, worthAWorkerMs: 0 })).toEqual(one);
+  });
 });

@@ -22,10 +22,15 @@ export interface ReplicationRun {
   readonly compile?: CompileOptions;
   readonly seed: number;
   readonly replications: number;
-  /** Worker threads; 1 runs in this thread; default the number of cores. */
+  /**
+   * Worker threads; 1 runs in this thread. When omitted: one per core, but only if the study is
+   * long enough to pay for starting them (see `WORTH_A_WORKER_MS`); a short study runs here.
+   */
   readonly threads?: number;
   /** Called after each finished replication with the count so far. */
   readonly onProgress?: (done: number) => void;
+  /** With `threads` omitted: the remaining simulation time (ms) that justifies workers. */
+  readonly worthAWorkerMs?: number;
 }
 
 /** The default thread count: one per core. */
@@ -33,23 +38,38 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
+// Starting a worker (a thread, the TypeScript loader, the model's modules) costs a few hundred
+// milliseconds; below about this much remaining simulation the study is faster in one thread.
+const WORTH_A_WORKER_MS = 1500;
+
 /** Runs the replications and returns their results in replication order. */
 export async function runReplications(run: ReplicationRun): Promise<ReplicationResult[]> {
-  const threads = Math.max(1, Math.min(run.threads ?? defaultThreads(), run.replications));
   const compile = run.compile ?? {};
-  if (threads === 1) {
-    const plant = compilePlant(run.scenario, compile);
-    const results: ReplicationResult[] = [];
-    for (let r = 0; r < run.replications; r += 1) {
-      results.push(replicate(plant, run.seed, r));
-      run.onProgress?.(r + 1);
+  const plant = compilePlant(run.scenario, compile);
+  const results: ReplicationResult[] = [];
+  let next = 0;
+  const runHere = (until: number): void => {
+    for (; next < until; next += 1) {
+      results.push(replicate(plant, run.seed, next));
+      run.onProgress?.(next + 1);
     }
+  };
+  let threads = Math.max(1, Math.min(run.threads ?? defaultThreads(), run.replications));
+  if (run.threads === undefined && threads > 1) {
+    // Time the first replication here; it also counts towards the study.
+    const started = performance.now();
+    runHere(1);
+    const remaining = (performance.now() - started) * (run.replications - 1);
+    if (remaining < (run.worthAWorkerMs ?? WORTH_A_WORKER_MS)) threads = 1;
+  }
+  if (threads === 1) {
+    runHere(run.replications);
     return results;
   }
-  const results: ReplicationResult[] = [];
+  const first = next;
   const jobs = Array.from({ length: threads }, (_, w) => {
     const replications: number[] = [];
-    for (let r = w; r < run.replications; r += threads) replications.push(r);
+    for (let r = first + w; r < run.replications; r += threads) replications.push(r);
     const job: WorkerJob = { scenario: run.scenario, compile, seed: run.seed, replications };
     return job;
   });

@@ -175,29 +175,33 @@ export function traceRepository(ex: Executor) {
     async deliveries(lotIds: readonly string[]): Promise<LotDelivery[]> {
       const rows = await chunked(lotIds, (chunk) =>
         db
-          .selectFrom('shipment_crates as c')
-          .innerJoin('shipments as s', 's.id', 'c.shipment_id')
-          .select((eb) => [
-            'c.lot_id',
+          // Group the crates per lot and shipment first (from the covering index), then join the
+          // few shipments: one lookup per shipment rather than one per crate.
+          .selectFrom((eb) =>
+            eb
+              .selectFrom('shipment_crates')
+              .select((e) => [
+                'lot_id',
+                'shipment_id',
+                e.fn.countAll<number>().as('crates'),
+                e.fn.sum<number>('rounds').as('rounds'),
+              ])
+              .where('lot_id', 'in', chunk)
+              .where('outcome', '!=', 'missing')
+              .groupBy(['lot_id', 'shipment_id'])
+              .as('g'),
+          )
+          .innerJoin('shipments as s', 's.id', 'g.shipment_id')
+          .select([
+            'g.lot_id',
             's.id',
             's.shipment_number',
             's.consignee_id',
             's.status',
             's.dispatched_at',
             's.received_at',
-            eb.fn.countAll<number>().as('crates'),
-            eb.fn.sum<number>('c.rounds').as('rounds'),
-          ])
-          .where('c.lot_id', 'in', chunk)
-          .where('c.outcome', '!=', 'missing')
-          .groupBy([
-            'c.lot_id',
-            's.id',
-            's.shipment_number',
-            's.consignee_id',
-            's.status',
-            's.dispatched_at',
-            's.received_at',
+            'g.crates',
+            'g.rounds',
           ])
           .execute(),
       );
@@ -214,6 +218,21 @@ export function traceRepository(ex: Executor) {
           rounds: Number(r.rounds),
         }))
         .sort((a, b) => a.shipmentNumber.localeCompare(b.shipmentNumber) || a.lotId.localeCompare(b.lotId));
+    },
+    async palletSscc(palletId: string): Promise<string | undefined> {
+      const r = await db.selectFrom('pallets').select('sscc').where('id', '=', palletId).executeTakeFirst();
+      return r?.sscc;
+    },
+    /** The shipment holding a crate (not counting one it went missing from), if any. */
+    async holderOf(crateId: string): Promise<{ shipmentNumber: string; consigneeId: string; palletSscc: string | null } | undefined> {
+      const r = await db
+        .selectFrom('shipment_crates as sc')
+        .innerJoin('shipments as s', 's.id', 'sc.shipment_id')
+        .select(['s.shipment_number', 's.consignee_id', 'sc.pallet_sscc'])
+        .where('sc.crate_id', '=', crateId)
+        .where('sc.outcome', '!=', 'missing')
+        .executeTakeFirst();
+      return r === undefined ? undefined : { shipmentNumber: r.shipment_number, consigneeId: r.consignee_id, palletSscc: r.pallet_sscc };
     },
     async components(lotIds: readonly string[]): Promise<ComponentUse[]> {
       const rows = await chunked(lotIds, (chunk) =>

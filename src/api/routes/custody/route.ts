@@ -9,7 +9,7 @@ import {
 import { dispatchShipment } from '../../../app/custody/dispatch.ts';
 import { receiveShipment } from '../../../app/custody/receive.ts';
 import { createShipment, listShipments } from '../../../app/custody/shipments.ts';
-import { paginate } from '../../pagination.ts';
+import { PageOnly, paginate } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import {
   AddAuthorisationBody,
@@ -74,13 +74,7 @@ export const custodyRoutes = [
     writes: true,
     schema: { params: NumberParams, body: AuthorisationStatusBody, response: Answer('The authorisation') },
     handle: async ({ services, user, params, body }) =>
-      setAuthorisationStatus(
-        await services.app(),
-        user,
-        params.number,
-        body.status as 'valid' | 'suspended' | 'revoked',
-        body.reason,
-      ),
+      setAuthorisationStatus(await services.app(), user, params.number, body.status, body.reason),
   }),
   defineRoute({
     method: 'GET',
@@ -90,7 +84,7 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: everyone },
     writes: false,
-    schema: { querystring: ApprovalQuery, response: AnswerPage('A shipment with its crates and products') },
+    schema: { querystring: PageOnly, response: AnswerPage('A shipment with its crates and products') },
     handle: async ({ services, user, query }) =>
       paginate(await listShipments(await services.app(), user), (s) => s.shipmentNumber, query),
   }),

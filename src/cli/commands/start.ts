@@ -1,0 +1,3 @@
+import type { RegisterCommand } from './index.ts';
+
+export const registerStart: RegisterCommand = () => undefined;

@@ -1,0 +1,176 @@
+import type { PackMLState, StopReasonCode } from '../domain/line/index.ts';
+import { sampleBinomial } from '../sim/distributions.ts';
+import type { LineModel } from '../sim/plant/model.ts';
+import type { RandomStream } from '../sim/random.ts';
+
+/** A line event as the twin's line sends it (the ingest's input shape, with its event id). */
+export type TwinLineEvent =
+  | { eventId: string; kind: 'state'; lineId: string; at: string; state: PackMLState; reason?: StopReasonCode }
+  | {
+      eventId: string;
+      kind: 'count';
+      lineId: string;
+      at: string;
+      processed: number;
+      defective: number;
+      counterReset?: boolean;
+    }
+  | { eventId: string; kind: 'stop'; lineId: string; at: string; reason: StopReasonCode; endedAt?: string };
+
+/**
+ * One assembly line of the twin, stepped through simulated time: shift windows (planned
+ * maintenance taken out), failures on the running-minute clock, repairs in calendar time,
+ * micro-stops lumped into the running rate, rejects drawn binomially. It says what a real
+ * line's controller would: PackML states, cumulative counts, stops with their reasons.
+ *
+ * Time is in minutes from the scenario's start (local midnight), as in the simulator; `toIso`
+ * turns a minute into the instant the events carry. Each run of the twin starts a line from
+ * `Stopped` with its counters from zero (`counterReset` on the first count), so a run never
+ * needs the previous run's counters and carries on from whatever state the records hold.
+ *
+ * @example
+ * const line = new TwinLine(model, streams.stream('line:L1'), toIso, 10);
+ * const events = line.step(0, 60, true); // the first hour's events
+ */
+export class TwinLine {
+  private state: PackMLState | undefined;
+  private processed = 0;
+  private defective = 0;
+  private fraction = 0;
+  private toFailure: number;
+  private repairUntil = -Infinity;
+  private sentFirstCount = false;
+  private seq = 0;
+  /** The breakdown under repair: reported as a stop once the repair ends (no times ahead of now). */
+  private pendingStop: { at: number; until: number } | undefined;
+
+  constructor(
+    readonly model: LineModel,
+    private readonly rng: RandomStream,
+    private readonly toIso: (minute: number) => string,
+    /** Running minutes between two counts. */
+    private readonly countEvery: number,
+    private readonly idPrefix: string,
+  ) {
+    this.toFailure = model.timeToFailure.sample(rng);
+  }
+
+  get currentState(): PackMLState | undefined {
+    return this.state;
+  }
+
+  get counters(): { processed: number; defective: number } {
+    return { processed: this.processed, defective: this.defective };
+  }
+
+  private id(): string {
+    this.seq += 1;
+    return `${this.idPrefix}-${this.seq}`;
+  }
+
+  private emitState(out: TwinLineEvent[], at: number, state: PackMLState, reason?: StopReasonCode): void {
+    if (this.state === state) return;
+    this.state = state;
+    out.push({
+      eventId: this.id(),
+      kind: 'state',
+      lineId: this.model.id,
+      at: this.toIso(at),
+      state,
+      ...(reason === undefined ? {} : { reason }),
+    });
+  }
+
+  private emitCount(out: TwinLineEvent[], at: number): void {
+    out.push({
+      eventId: this.id(),
+      kind: 'count',
+      lineId: this.model.id,
+      at: this.toIso(at),
+      processed: this.processed,
+      defective: this.defective,
+      ...(this.sentFirstCount ? {} : { counterReset: true }),
+    });
+    this.sentFirstCount = true;
+  }
+
+  /** Rounds made in `minutes` of running, with their rejects. */
+  private produce(minutes: number): void {
+    const exact = minutes * this.model.ratedRate * Math.max(0, 1 - this.model.microStopLoad) + this.fraction;
+    const rounds = Math.floor(exact);
+    this.fraction = exact - rounds;
+    if (rounds <= 0) return;
+    this.processed += rounds;
+    this.defective += sampleBinomial(this.rng, rounds, this.model.rejectRate);
+  }
+
+  private flushStop(out: TwinLineEvent[]): void {
+    const stop = this.pendingStop;
+    if (stop === undefined) return;
+    this.pendingStop = undefined;
+    out.push({
+      eventId: this.id(),
+      kind: 'stop',
+      lineId: this.model.id,
+      at: this.toIso(stop.at),
+      reason: 'breakdown',
+      endedAt: this.toIso(stop.until),
+    });
+  }
+
+  /**
+   * The line's events from minute `from` to `to`. `hasWork`: whether the schedule in force
+   * gives the line an order to make (a line without work stays stopped).
+   */
+  step(from: number, to: number, hasWork: boolean): TwinLineEvent[] {
+    const out: TwinLineEvent[] = [];
+    // A new run of the twin: the controller reports Stopped first (reachable from any state).
+    if (this.state === undefined) this.emitState(out, from, 'Stopped');
+    let t = from;
+    while (t < to) {
+      const calendar = this.model.calendar;
+      if (this.pendingStop !== undefined && this.repairUntil <= t) this.flushStop(out);
+      if (this.repairUntil > t) {
+        // Down: nothing until the repair ends (repairs run in calendar time).
+        if (this.repairUntil >= to) return out;
+        t = this.repairUntil;
+        continue;
+      }
+      if (!hasWork || !calendar.isOpen(t)) {
+        if (this.state === 'Execute' || this.state === 'Held') this.emitState(out, t, 'Stopped');
+        if (!hasWork) return out;
+        const next = calendar.nextOpen(t);
+        if (!(next < to)) return out;
+        t = next;
+        continue;
+      }
+      if (this.state === 'Held') {
+        this.emitState(out, t, 'Execute');
+      } else if (this.state !== 'Execute') {
+        this.emitState(out, t, 'Idle');
+        this.emitState(out, t, 'Execute');
+      }
+      const windowEnd = Math.min(calendar.windowEnd(t), to);
+      const segmentEnd = Math.min(windowEnd, t + this.countEvery);
+      const running = segmentEnd - t;
+      if (this.toFailure <= running) {
+        const failAt = t + this.toFailure;
+        this.produce(this.toFailure);
+        this.emitCount(out, failAt);
+        this.emitState(out, failAt, 'Held', 'breakdown');
+        const repair = Math.max(1, this.model.repair.sample(this.rng));
+        this.repairUntil = failAt + repair;
+        this.pendingStop = { at: failAt, until: this.repairUntil };
+        this.toFailure = this.model.timeToFailure.sample(this.rng);
+        t = failAt;
+        continue;
+      }
+      this.toFailure -= running;
+      this.produce(running);
+      this.emitCount(out, segmentEnd);
+      t = segmentEnd;
+      if (t >= windowEnd && windowEnd < to && !calendar.isOpen(t)) this.emitState(out, t, 'Stopped');
+    }
+    return out;
+  }
+}
