@@ -62,7 +62,9 @@ async function insertMany(tx: Tx, table: string, rows: readonly Record<string, u
   const chunk = Math.max(1, Math.floor(30_000 / columns));
   for (let i = 0; i < rows.length; i += chunk) {
     // The table names and rows are this generator's own; Kysely's types cannot follow a name.
-    await (tx.db as unknown as { insertInto(t: string): { values(v: unknown): { execute(): Promise<unknown> } } })
+    await (
+      tx.db as unknown as { insertInto(t: string): { values(v: unknown): { execute(): Promise<unknown> } } }
+    )
       .insertInto(table)
       .values(rows.slice(i, i + chunk))
       .execute();
@@ -84,7 +86,8 @@ export async function generateTraceData(
   const product = scenario.products[0];
   const lines = scenario.lines.filter((l) => l.products.includes(product?.id ?? ''));
   const location = scenario.storage.find((s) => s.kind === 'magazine')?.id ?? scenario.storage[0]?.id ?? '';
-  if (product === undefined || lines.length === 0) throw new Error('the scenario needs a product and a line that makes it');
+  if (product === undefined || lines.length === 0)
+    throw new Error('the scenario needs a product and a line that makes it');
   const perCrate = product.packaging.roundsPerBox * product.packaging.boxesPerCrate;
   const perPallet = product.packaging.cratesPerPallet;
   const perLot = scenario.plant.lots.roundsPerLot;
@@ -93,7 +96,14 @@ export async function generateTraceData(
   const consignees = scenario.consignees.map((c) => c.id);
   const components = Object.keys(product.bill);
   const firstYear = options.firstYear ?? 2026;
-  const summary: GenerateSummary = { lots: 0, crates: 0, pallets: 0, shipments: 0, shipmentCrates: 0, componentLots: 0 };
+  const summary: GenerateSummary = {
+    lots: 0,
+    crates: 0,
+    pallets: 0,
+    shipments: 0,
+    shipmentCrates: 0,
+    componentLots: 0,
+  };
   const truth: GroundTruth = { shippedByLot: new Map(), lotNumbers: [], shipmentNumbers: [] };
   const keepTruth = options.years * lotsPerYear <= 2000;
   let serial = 0;
@@ -106,7 +116,18 @@ export async function generateTraceData(
     await withTransaction(store, async (tx) => {
       const orderId = `bench-po-${year}`;
       await insertMany(tx, 'production_orders', [
-        { id: orderId, order_number: `PO-${year}-BENCH`, customer_order_id: null, product_id: product.id, quantity: lotsPerYear * perLot, due_date: `${year}-12-31`, priority: 1, status: 'done', created_at: at(year, 0), actor: 'user:bench' },
+        {
+          id: orderId,
+          order_number: `PO-${year}-BENCH`,
+          customer_order_id: null,
+          product_id: product.id,
+          quantity: lotsPerYear * perLot,
+          due_date: `${year}-12-31`,
+          priority: 1,
+          status: 'done',
+          created_at: at(year, 0),
+          actor: 'user:bench',
+        },
       ]);
       const authorisations = consignees.map((c) => ({
         id: `bench-eu-${year}-${c}`,
@@ -131,7 +152,17 @@ export async function generateTraceData(
       const componentLots: Record<string, unknown>[] = [];
       for (const comp of components) {
         for (let m = 0; m < 12; m++) {
-          componentLots.push({ id: `bench-cl-${comp}-${year}-${m}`, component_id: comp, lot_number: `${comp.toUpperCase()}-${yy}${MONTHS[m] ?? 'A'}-${year}`, supplier: 'Supplier', supplier_lot: `S-${comp}-${year}-${m}`, received: Math.ceil(lotsPerYear / 12 + 1) * perLot, remaining: 0, received_at: at(year, m * 30), actor: 'user:bench' });
+          componentLots.push({
+            id: `bench-cl-${comp}-${year}-${m}`,
+            component_id: comp,
+            lot_number: `${comp.toUpperCase()}-${yy}${MONTHS[m] ?? 'A'}-${year}`,
+            supplier: 'Supplier',
+            supplier_lot: `S-${comp}-${year}-${m}`,
+            received: Math.ceil(lotsPerYear / 12 + 1) * perLot,
+            remaining: 0,
+            received_at: at(year, m * 30),
+            actor: 'user:bench',
+          });
         }
       }
       await insertMany(tx, 'component_lots', componentLots);
@@ -142,7 +173,12 @@ export async function generateTraceData(
       const lotComponents: Record<string, unknown>[] = [];
       const pallets: Record<string, unknown>[] = [];
       const crates: Record<string, unknown>[] = [];
-      const palletQueue: { id: string; sscc: string; crates: { id: string; sscc: string; lotId: string }[]; day: number }[] = [];
+      const palletQueue: {
+        id: string;
+        sscc: string;
+        crates: { id: string; sscc: string; lotId: string }[];
+        day: number;
+      }[] = [];
       for (let i = 0; i < lotsPerYear; i++) {
         const day = Math.floor((i * 360) / lotsPerYear);
         const month = Math.min(11, Math.floor(day / 30));
@@ -150,22 +186,69 @@ export async function generateTraceData(
         const lineNo = scenario.lines.findIndex((l) => l.id === line?.id) + 1;
         const lotId = `bench-lot-${year}-${i}`;
         const lotNumber = `${scenario.plant.manufacturerCode}${yy}${MONTHS[month] ?? 'A'}${String(lineNo).padStart(3, '0')}-${String(i + 1).padStart(3, '0')}`;
-        runs.push({ id: `bench-run-${year}-${i}`, production_order_id: orderId, line_id: line?.id ?? '', product_id: product.id, started_at: at(year, day, 360 + (i % 2) * 480), ended_at: at(year, day, 840 + (i % 2) * 480), processed: perLot, good: perLot, defective: 0, lotted: perLot, actor: 'device:bench' });
-        lots.push({ id: lotId, plant_id: scenario.plant.id, lot_number: lotNumber, run_id: `bench-run-${year}-${i}`, product_id: product.id, line_id: line?.id ?? '', quantity: perLot, marking: JSON.stringify({ headstamp: `${scenario.plant.manufacturerCode} ${yy}` }), component_shortfall: '{}', commissioned_at: at(year, day, 900), actor: 'device:bench' });
-        for (const comp of components) lotComponents.push({ lot_id: lotId, component_lot_id: `bench-cl-${comp}-${year}-${month}`, quantity: perLot });
+        runs.push({
+          id: `bench-run-${year}-${i}`,
+          production_order_id: orderId,
+          line_id: line?.id ?? '',
+          product_id: product.id,
+          started_at: at(year, day, 360 + (i % 2) * 480),
+          ended_at: at(year, day, 840 + (i % 2) * 480),
+          processed: perLot,
+          good: perLot,
+          defective: 0,
+          lotted: perLot,
+          actor: 'device:bench',
+        });
+        lots.push({
+          id: lotId,
+          plant_id: scenario.plant.id,
+          lot_number: lotNumber,
+          run_id: `bench-run-${year}-${i}`,
+          product_id: product.id,
+          line_id: line?.id ?? '',
+          quantity: perLot,
+          marking: JSON.stringify({ headstamp: `${scenario.plant.manufacturerCode} ${yy}` }),
+          component_shortfall: '{}',
+          commissioned_at: at(year, day, 900),
+          actor: 'device:bench',
+        });
+        for (const comp of components)
+          lotComponents.push({
+            lot_id: lotId,
+            component_lot_id: `bench-cl-${comp}-${year}-${month}`,
+            quantity: perLot,
+          });
         if (keepTruth) truth.lotNumbers.push(lotNumber);
         let pallet: (typeof palletQueue)[number] | undefined;
         for (let c = 0; c < cratesPerLot; c++) {
           if (pallet === undefined || pallet.crates.length === perPallet) {
             serial += 1;
             pallet = { id: `bench-pallet-${serial}`, sscc: sscc(2, serial), crates: [], day };
-            pallets.push({ id: pallet.id, sscc: pallet.sscc, product_id: product.id, location_id: location, built_at: at(year, day, 960), actor: 'user:bench' });
+            pallets.push({
+              id: pallet.id,
+              sscc: pallet.sscc,
+              product_id: product.id,
+              location_id: location,
+              built_at: at(year, day, 960),
+              actor: 'user:bench',
+            });
             palletQueue.push(pallet);
           }
           serial += 1;
           const crate = { id: `bench-crate-${serial}`, sscc: sscc(1, serial), lotId };
           pallet.crates.push(crate);
-          crates.push({ id: crate.id, sscc: crate.sscc, lot_id: lotId, product_id: product.id, boxes: product.packaging.boxesPerCrate, rounds: perCrate, location_id: location, pallet_id: pallet.id, packed_at: at(year, day, 930), actor: 'user:bench' });
+          crates.push({
+            id: crate.id,
+            sscc: crate.sscc,
+            lot_id: lotId,
+            product_id: product.id,
+            boxes: product.packaging.boxesPerCrate,
+            rounds: perCrate,
+            location_id: location,
+            pallet_id: pallet.id,
+            packed_at: at(year, day, 930),
+            actor: 'user:bench',
+          });
         }
       }
       await insertMany(tx, 'production_runs', runs);
@@ -178,7 +261,7 @@ export async function generateTraceData(
       const shipments: Record<string, unknown>[] = [];
       const shipmentCrates: Record<string, unknown>[] = [];
       let n = 0;
-      for (let p = 0; p < palletQueue.length; ) {
+      for (let p = 0; p < palletQueue.length;) {
         const take = palletQueue.slice(p, p + 1 + Math.floor(rand() * 3));
         p += take.length;
         n += 1;
@@ -187,8 +270,35 @@ export async function generateTraceData(
         const received = day < 355;
         const id = `bench-sh-${year}-${n}`;
         const number = `SH-${year}-${String(n).padStart(4, '0')}`;
-        const rows = take.flatMap((pl) => pl.crates.map((c) => ({ shipment_id: id, crate_id: c.id, sscc: c.sscc, pallet_sscc: pl.sscc, lot_id: c.lotId, product_id: product.id, rounds: perCrate, outcome: received ? 'received' : 'shipped' })));
-        shipments.push({ id, shipment_number: number, consignee_id: consignee, authorisation_id: `bench-eu-${year}-${consignee}`, transport_ref: `TR-${n}`, invoice_ref: `INV-${year}-${n}`, status: received ? 'received' : 'in_transit', quantity: rows.length * perCrate, created_at: at(year, day - 1), actor: 'user:bench', dispatched_at: at(year, day), dispatched_by: 'user:bench', dispatch_approver: 'user:bench2', received_at: received ? at(year, day + 2) : null, received_by: received ? `user:${consignee}-clerk` : null });
+        const rows = take.flatMap((pl) =>
+          pl.crates.map((c) => ({
+            shipment_id: id,
+            crate_id: c.id,
+            sscc: c.sscc,
+            pallet_sscc: pl.sscc,
+            lot_id: c.lotId,
+            product_id: product.id,
+            rounds: perCrate,
+            outcome: received ? 'received' : 'shipped',
+          })),
+        );
+        shipments.push({
+          id,
+          shipment_number: number,
+          consignee_id: consignee,
+          authorisation_id: `bench-eu-${year}-${consignee}`,
+          transport_ref: `TR-${n}`,
+          invoice_ref: `INV-${year}-${n}`,
+          status: received ? 'received' : 'in_transit',
+          quantity: rows.length * perCrate,
+          created_at: at(year, day - 1),
+          actor: 'user:bench',
+          dispatched_at: at(year, day),
+          dispatched_by: 'user:bench',
+          dispatch_approver: 'user:bench2',
+          received_at: received ? at(year, day + 2) : null,
+          received_by: received ? `user:${consignee}-clerk` : null,
+        });
         shipmentCrates.push(...rows);
         if (keepTruth) {
           truth.shipmentNumbers.push(number);

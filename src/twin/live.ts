@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ValidationError } from '../domain/errors.ts';
 import { connectLinePublisher, startLineDataIngest, type LinePublisher } from '../ingest/index.ts';
 import type { Store } from '../store/database.ts';
 import type { TwinLineEvent } from './line.ts';
@@ -66,6 +67,10 @@ function publish(line: LinePublisher, e: TwinLineEvent): Promise<number> {
  * await running.done;
  */
 export async function startTwin(options: LiveTwinOptions): Promise<RunningTwin> {
+  if (!(options.speed > 0))
+    throw new ValidationError('twin.speed', `speed: must be > 0, got ${options.speed}`, [
+      { path: 'speed', problem: `must be > 0, got ${options.speed}` },
+    ]);
   const log = options.log ?? ((m: string) => void process.stderr.write(`${m}\n`));
   const publishers = new Map<string, LinePublisher>();
   const sink: LineEventSink = async (_app, lineId, events) => {

@@ -22,6 +22,7 @@ import {
   packAndStore,
   shipDay,
   type LogisticsTally,
+  type ShippingBook,
 } from './people/logistics.ts';
 import { placeOrders } from './people/orders.ts';
 import { inspectLots, type QualityTally } from './people/quality.ts';
@@ -74,7 +75,7 @@ export class PlantTwin {
   private readonly lines: TwinLine[];
   private readonly rng: { orders: RandomStream; quality: RandomStream; shipping: RandomStream };
   private readonly settled = new Set<string>();
-  private readonly lotOwners = new Map<string, string>();
+  private readonly book: ShippingBook = { loaded: false, shipped: new Set(), lotOwners: new Map() };
   private withWork = new Set<string>();
   private inForce = new Map<string, string>();
   private minute: number;
@@ -231,7 +232,7 @@ export class PlantTwin {
       // authorisation covers; the refusal is what the test of the control looks for.
       const tryRefused = !this.refusedTried || this.rng.shipping.next() < 1 / 7;
       const before = this.tally.refused.length;
-      await shipDay(app, crew, scenario, this.inForce, this.lotOwners, today, tryRefused, this.tally);
+      await shipDay(app, crew, scenario, this.inForce, this.book, today, tryRefused, this.tally);
       for (const r of this.tally.refused.slice(before)) {
         this.refusedTried = true;
         this.log(`refused: shipment to ${r.consigneeId} citing ${r.citing}: ${r.reasons.join('; ')}`);

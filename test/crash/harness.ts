@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import mqtt from 'mqtt';
 import { verifyLedger } from '../../src/app/ledger/verify.ts';
 import { setUpPlant } from '../../src/app/plant-setup.ts';
 import { randomIds, systemClock } from '../../src/app/runtime.ts';
@@ -266,5 +267,10 @@ export async function runCrashTrial(options: CrashTrialOptions): Promise<CrashTr
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await Promise.all(children.map(exited));
     for (const path of cleanup) rmSync(path, { recursive: true, force: true });
+    // Leave no session behind on the broker: a clean connection under the same id ends it.
+    const cleaner = await mqtt
+      .connectAsync(url, { clientId, clean: true, protocolVersion: 4 })
+      .catch(() => undefined);
+    await cleaner?.endAsync();
   }
 }

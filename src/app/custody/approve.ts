@@ -10,6 +10,7 @@ import { insertAuthorisation, type AddAuthorisationInput } from './authorisation
 import { userActor } from './common.ts';
 import { destroyRoundsIn, type DestroyInput } from './destroy.ts';
 import { dispatchShipmentIn } from './dispatch.ts';
+import { decideLotIn } from '../quality/decide.ts';
 
 /**
  * How a kind of four-eyes act is done once approved: inside the approver's transaction, as the
@@ -29,6 +30,13 @@ export const APPROVAL_ACTS: Partial<Record<ApprovalKind, ApprovalAct>> = {
     insertAuthorisation(tx, app, requester, approver, payload as unknown as AddAuthorisationInput),
   'shipment.dispatch': (tx, app, requester, approver, payload) =>
     dispatchShipmentIn(tx, app, requester, approver, String(payload['shipment'])),
+  'lot.release': (tx, app, requester, approver, payload) =>
+    decideLotIn(tx, app, requester, {
+      lotNumber: String(payload['lotNumber']),
+      decision: 'released',
+      approver,
+      ...(typeof payload['reason'] === 'string' ? { reason: payload['reason'] } : {}),
+    }),
   'stock.destroy': (tx, app, requester, approver, payload) =>
     destroyRoundsIn(tx, app, requester, approver, payload as unknown as DestroyInput),
 };

@@ -20,6 +20,11 @@ import { transferReport, transfersCsv } from './report.ts';
 import { createShipment } from './shipments.ts';
 import { traceCrateBackward, traceLotForward, traceShipmentBackward } from './trace.ts';
 import { traceRecovered } from './recovered.ts';
+import { requestLotRelease } from './release.ts';
+import { commissionTestLot } from '../../../test/support/lots.ts';
+import { samplingPlanFor } from '../quality/plan.ts';
+import { recordSampleResults } from '../quality/record.ts';
+import { lotStatus } from '../quality/lot-quality.ts';
 
 async function refusal(p: Promise<unknown>): Promise<readonly string[]> {
   try {
@@ -274,5 +279,22 @@ describe('custody: authorisations, four eyes, shipments, trace, recall, reconcil
     );
     expect(reasons.join('\n')).toMatch(new RegExp(`lot ${b.lot.lotNumber} is held`));
     expect(c.lot.lotNumber).not.toBe(b.lot.lotNumber);
+  });
+
+  it('routes a lot release through the approval requests: the second quality person releases it', async () => {
+    const { inspector, chief } = plant.people;
+    const lot = await commissionTestLot(plant, 1000);
+    const plan = await samplingPlanFor(plant.app, inspector, lot.lotNumber);
+    await recordSampleResults(plant.app, inspector, {
+      lotNumber: lot.lotNumber,
+      results: plan.classes.map((c) => ({ defectClass: c.defectClass, inspected: c.n, defects: 0 })),
+    });
+    const request = await requestLotRelease(plant.app, inspector, { lotNumber: lot.lotNumber });
+    expect(await lotStatus(t.store, lot.id)).toBe('pending');
+    expect((await refusal(approveRequest(plant.app, inspector, request.requestNumber))).join()).toMatch(
+      /self-approval/,
+    );
+    await approveRequest(plant.app, chief, request.requestNumber);
+    expect(await lotStatus(t.store, lot.id)).toBe('released');
   });
 });

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { commissionTestLot } from '../../../test/support/lots.ts';
-import { packedTestLot, receiveTestComponents, setUpCustodyPlant, testAuthorisation, type CustodyPlant } from '../../../test/support/custody.ts';
+import {
+  packedTestLot,
+  receiveTestComponents,
+  setUpCustodyPlant,
+  testAuthorisation,
+  type CustodyPlant,
+} from '../../../test/support/custody.ts';
 import { countStock } from '../packing/stock.ts';
 import { plantScenario } from '../plant-setup.ts';
 import { looseStockOf } from '../packing/lot-stock.ts';
@@ -24,10 +30,21 @@ type Op =
   | { kind: 'count'; lot: number; delta: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('lot' as const), quantity: fc.integer({ min: 20, max: 120 }).map((n) => n * 10) }),
+  fc.record({
+    kind: fc.constant('lot' as const),
+    quantity: fc.integer({ min: 20, max: 120 }).map((n) => n * 10),
+  }),
   fc.record({ kind: fc.constant('ship' as const), lot: fc.nat(), crates: fc.integer({ min: 1, max: 3 }) }),
-  fc.record({ kind: fc.constant('receive' as const), shipment: fc.nat(), missing: fc.integer({ min: 0, max: 2 }) }),
-  fc.record({ kind: fc.constant('destroy' as const), lot: fc.nat(), quantity: fc.integer({ min: 1, max: 15 }) }),
+  fc.record({
+    kind: fc.constant('receive' as const),
+    shipment: fc.nat(),
+    missing: fc.integer({ min: 0, max: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant('destroy' as const),
+    lot: fc.nat(),
+    quantity: fc.integer({ min: 1, max: 15 }),
+  }),
   fc.record({ kind: fc.constant('count' as const), lot: fc.nat(), delta: fc.integer({ min: -5, max: 5 }) }),
 );
 
@@ -59,9 +76,15 @@ describe('custody properties', () => {
         const lot = lots[o.lot % Math.max(1, lots.length)];
         if (lot === undefined || lot.crates.length === 0) continue;
         const ssccs = lot.crates.splice(0, o.crates);
-        const s = await createShipment(plant.app, clerk, { consigneeId: 'army', ssccs, transportRef: 'T', invoiceRef: 'I' });
+        const s = await createShipment(plant.app, clerk, {
+          consigneeId: 'army',
+          ssccs,
+          transportRef: 'T',
+          invoiceRef: 'I',
+        });
         const out = await dispatchShipment(plant.app, clerk, s.shipmentNumber);
-        if (out.status === 'awaiting_approval') await approveRequest(plant.app, clerk2, out.request.requestNumber);
+        if (out.status === 'awaiting_approval')
+          await approveRequest(plant.app, clerk2, out.request.requestNumber);
         inTransit.push({ number: s.shipmentNumber, ssccs });
       } else if (o.kind === 'receive') {
         const s = inTransit.splice(o.shipment % Math.max(1, inTransit.length), 1)[0];
@@ -78,8 +101,13 @@ describe('custody properties', () => {
         if (loose === undefined) continue;
         if (o.kind === 'destroy') {
           if (loose.quantity < o.quantity) continue;
-          const out = await destroyRounds(plant.app, inspector, { lotNumber: lot.lotNumber, quantity: o.quantity, reason: 'damaged in store' });
-          if (out.status === 'awaiting_approval') await approveRequest(plant.app, chief, out.request.requestNumber);
+          const out = await destroyRounds(plant.app, inspector, {
+            lotNumber: lot.lotNumber,
+            quantity: o.quantity,
+            reason: 'damaged in store',
+          });
+          if (out.status === 'awaiting_approval')
+            await approveRequest(plant.app, chief, out.request.requestNumber);
         } else {
           if (loose.quantity + o.delta < 0 || o.delta === 0) continue;
           await countStock(plant.app, clerk, {
@@ -112,29 +140,37 @@ describe('custody properties', () => {
 
   it('a recall finds every lot that shares a component lot', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 5 }), async (deliveries) => {
-        const plant = await fresh();
-        // Primer deliveries of 1,000 to 3,000; lots of 1,000 rounds draw on them first in, first out.
-        const primerLots: string[] = [];
-        for (const [i, thousands] of deliveries.entries()) {
-          await receiveTestComponents(plant, 'primer', thousands * 1000, `PB-${i}`);
-          primerLots.push(`PB-${i}`);
-        }
-        const made: string[] = [];
-        const total = deliveries.reduce((s, n) => s + n, 0);
-        for (let i = 0; i < total; i++) made.push((await commissionTestLot(plant, 1000)).lotNumber);
-        const pick = primerLots[deliveries.length - 1] ?? 'PB-0';
-        const recall = await recallLots(plant.app, plant.people.inspector, { kind: 'component-lot', componentLot: pick }, 'primer fault');
-        // Independently: which lots' genealogy names the picked primer lot.
-        const expected: string[] = [];
-        for (const lotNumber of made) {
-          const id = (await traceRepository(t.store).lotIdsByNumber([lotNumber])).get(lotNumber) ?? '';
-          const used = await traceRepository(t.store).components([id]);
-          if (used.some((c) => c.supplierLot === pick)) expected.push(lotNumber);
-        }
-        expect(expected.length).toBeGreaterThan(0);
-        expect(recall.lots.map((l) => l.lotNumber).sort()).toEqual(expected.sort());
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 5 }),
+        async (deliveries) => {
+          const plant = await fresh();
+          // Primer deliveries of 1,000 to 3,000; lots of 1,000 rounds draw on them first in, first out.
+          const primerLots: string[] = [];
+          for (const [i, thousands] of deliveries.entries()) {
+            await receiveTestComponents(plant, 'primer', thousands * 1000, `PB-${i}`);
+            primerLots.push(`PB-${i}`);
+          }
+          const made: string[] = [];
+          const total = deliveries.reduce((s, n) => s + n, 0);
+          for (let i = 0; i < total; i++) made.push((await commissionTestLot(plant, 1000)).lotNumber);
+          const pick = primerLots[deliveries.length - 1] ?? 'PB-0';
+          const recall = await recallLots(
+            plant.app,
+            plant.people.inspector,
+            { kind: 'component-lot', componentLot: pick },
+            'primer fault',
+          );
+          // Independently: which lots' genealogy names the picked primer lot.
+          const expected: string[] = [];
+          for (const lotNumber of made) {
+            const id = (await traceRepository(t.store).lotIdsByNumber([lotNumber])).get(lotNumber) ?? '';
+            const used = await traceRepository(t.store).components([id]);
+            if (used.some((c) => c.supplierLot === pick)) expected.push(lotNumber);
+          }
+          expect(expected.length).toBeGreaterThan(0);
+          expect(recall.lots.map((l) => l.lotNumber).sort()).toEqual(expected.sort());
+        },
+      ),
       { numRuns: 4, seed: 7 },
     );
   });

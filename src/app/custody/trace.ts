@@ -184,7 +184,9 @@ export async function traceCrateBackward(app: AppContext, actor: Actor, sscc: st
   const crates = crate !== undefined ? [crate] : await stock.crates({ palletId: pallet?.id ?? '' });
   const holder = crates[0] === undefined ? undefined : await traceRepository(ex).holderOf(crates[0].id);
   const onPallet =
-    crate === undefined || crate.palletId === null ? undefined : await traceRepository(ex).palletSscc(crate.palletId);
+    crate === undefined || crate.palletId === null
+      ? undefined
+      : await traceRepository(ex).palletSscc(crate.palletId);
   const entry = {
     palletSscc: onPallet ?? null,
     shipmentNumber: holder?.shipmentNumber ?? null,

@@ -1,9 +1,9 @@
 import { addRecords, computeKpis, type LineKpis, type LineTimeRecord } from '../../domain/kpi/index.ts';
-import { isStopReasonCode, stopReason } from '../../domain/line/index.ts';
+import { measureLinePeriod } from '../../domain/line/index.ts';
 import type { Calendar } from '../../domain/scenario/schema.ts';
 import { WEEKDAYS } from '../../domain/scenario/schema.ts';
 import type { Executor } from '../../store/database.ts';
-import { lineDataRepository, type LineEventRow } from '../../store/repositories/line-data.ts';
+import { lineDataRepository } from '../../store/repositories/line-data.ts';
 import { requireRole, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { plantScenario } from '../plant-setup.ts';
@@ -152,83 +152,12 @@ async function shiftRecord(
   // before, one at its end to this one. A state at the end belongs to the next shift.
   const countBefore = await data.lastBefore(lineId, 'count', start, true);
 
-  const shiftMinutes = (shift.end - shift.start) / 60_000;
-  let planned = 0;
-  let apt = 0;
-  let setup = 0;
-  let delay = 0;
-  const downTimes: Record<string, number> = {};
-  let current: { state: string; reason: string | null } | undefined =
-    stateBefore?.state === null || stateBefore === undefined
-      ? undefined
-      : { state: stateBefore.state, reason: stateBefore.reason };
-  let since = shift.start;
-  const close = (until: number): void => {
-    const span = (until - since) / 60_000;
-    if (span <= 0 || current === undefined) return;
-    const kind = classify(current.state, current.reason);
-    if (kind === 'production') apt += span;
-    else if (kind === 'planned') planned += span;
-    else if (kind === 'setup') setup += span;
-    else if (kind === 'delay') delay += span;
-    else downTimes[kind.down] = (downTimes[kind.down] ?? 0) + span;
-  };
-  let processed = 0;
-  let defective = 0;
-  let last = countBefore;
-  for (const e of events) {
-    const at = Date.parse(e.at);
-    if (e.kind === 'state' && e.state !== null && at < shift.end) {
-      close(at);
-      current = { state: e.state, reason: e.reason };
-      since = at;
-    } else if (e.kind === 'count' && at > shift.start) {
-      const [dp, dd] = growth(last, e);
-      processed += dp;
-      defective += dd;
-      last = e;
-    }
-  }
-  close(shift.end);
-  return {
-    plannedBusyTime: shiftMinutes - planned,
-    actualProductionTime: apt,
-    setupTime: setup,
-    downTimes,
-    delayTime: delay,
+  return measureLinePeriod({
+    from: shift.start,
+    to: shift.end,
     plannedRunTimePerItem: pri,
-    producedQuantity: processed,
-    goodQuantity: processed - defective,
-  };
-}
-
-/** Rounds a count adds to the one before; a line's counters start at zero when first recorded. */
-function growth(previous: LineEventRow | undefined, e: LineEventRow): [number, number] {
-  const p = e.processed ?? 0;
-  const d = e.defective ?? 0;
-  if (e.counterReset || previous === undefined) return [p, d];
-  return [p - (previous.processed ?? 0), d - (previous.defective ?? 0)];
-}
-
-type TimeKind = 'production' | 'planned' | 'setup' | 'delay' | { down: string };
-
-/** Which ISO 22400 time element a PackML state (entered with a reason, or not) counts toward. */
-function classify(state: string, reason: string | null): TimeKind {
-  if (state === 'Execute') return 'production';
-  if (reason !== null && isStopReasonCode(reason)) {
-    switch (stopReason(reason).lossCategory) {
-      case 'planned-downtime':
-        return 'planned';
-      case 'setup':
-        return 'setup';
-      case 'minor-stop':
-        return 'production';
-      case 'unplanned-downtime':
-        return { down: reason };
-    }
-  }
-  // Waiting for work or people without a recorded reason is delay; a stop without one is down time of unknown cause.
-  return state === 'Idle' || state === 'Complete' || state === 'Starting' || state === 'Resetting'
-    ? 'delay'
-    : { down: 'unknown' };
+    stateBefore,
+    countBefore,
+    events,
+  }).record;
 }

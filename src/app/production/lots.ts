@@ -9,6 +9,7 @@ import type { Actor } from '../actor.ts';
 import { actorRef } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { appendCustody, custodyActor } from '../custody.ts';
+import { placeCommissionedLot, quarantineLocation } from '../packing/lot-stock.ts';
 
 /**
  * Commissions a lot of `quantity` good rounds from a run: numbers it (MIL-STD-1168 style,
@@ -80,7 +81,9 @@ export async function commissionLot(
   };
   await lots.insert(lot);
   await lots.insertLotComponents(consumed.map((c) => ({ lotId, ...c })));
-  const quarantine = scenario.storage.find((s) => s.kind === 'quarantine')?.id ?? 'quarantine';
+  // The new lot's rounds wait loose in quarantine for sampling and release, in stock from the start.
+  const quarantine = quarantineLocation(scenario);
+  await placeCommissionedLot(tx, scenario, lot);
   await appendCustody(tx, [
     lotCommissioned(
       { eventID: app.ids.next('event'), eventTime: at, actor: custodyActor(actor) },

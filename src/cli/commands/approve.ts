@@ -1,5 +1,6 @@
 import { listApprovals } from '../../app/custody/approvals.ts';
 import { approveRequest, withdrawRequest } from '../../app/custody/approve.ts';
+import { requestLotRelease } from '../../app/custody/release.ts';
 import { withApp } from '../../app/open.ts';
 import { actorFor } from '../../app/users.ts';
 import { actorName } from '../context.ts';
@@ -68,6 +69,28 @@ export const registerApprove: RegisterCommand = (program, context) => {
         const r = await withdrawRequest(app, actor, number);
         if (o.json === true) context.out.json(r);
         else context.out.line(`${r.requestNumber} withdrawn`);
+      });
+    });
+
+  approvals
+    .command('request-release')
+    .description('Ask for a lot release that a second quality person approves (headstamp approve)')
+    .argument('<lot>', 'lot number')
+    .option('--reason <text>', 'why (optional)')
+    .option('--as <name>', 'acting user (default $HEADSTAMP_USER)')
+    .option('--json', 'print the result as JSON')
+    .action(async (lotNumber: string, o: { reason?: string; as?: string; json?: boolean }) => {
+      await withApp(context.env, context.cwd, async (app) => {
+        const actor = await actorFor(app, actorName(o, context.env));
+        const r = await requestLotRelease(app, actor, {
+          lotNumber,
+          ...(o.reason === undefined ? {} : { reason: o.reason }),
+        });
+        if (o.json === true) context.out.json(r);
+        else
+          context.out.line(
+            `release of ${lotNumber} waits for a second person: headstamp approve ${r.requestNumber} --as NAME`,
+          );
       });
     });
 };

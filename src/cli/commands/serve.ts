@@ -5,6 +5,7 @@ import { openApp } from '../../app/open.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { buildServer } from '../../api/server.ts';
 import { startServerLineDataIngest } from '../../ingest/index.ts';
+import { startTwin } from '../../twin/live.ts';
 import type { RegisterCommand } from './index.ts';
 
 function port(value: string | undefined): number {
@@ -29,6 +30,8 @@ export const registerServe: RegisterCommand = (program, context) => {
     .option('--trust-proxy', 'trust X-Forwarded-* from a proxy in front (one that terminates TLS)')
     .option('--tls-cert <file>', 'serve over TLS with this certificate (PEM)')
     .option('--tls-key <file>', 'and this private key (PEM)')
+    .option('--twin', 'run the digital twin in the same process, on the same clock (src/twin)')
+    .option('--speed <n>', 'with --twin: simulated seconds per real second', '60')
     .action(
       async (options: {
         port?: string;
@@ -36,6 +39,8 @@ export const registerServe: RegisterCommand = (program, context) => {
         trustProxy?: boolean;
         tlsCert?: string;
         tlsKey?: string;
+        twin?: boolean;
+        speed: string;
       }) => {
         const listenPort = port(options.port ?? context.env['HEADSTAMP_PORT']);
         if ((options.tlsCert === undefined) !== (options.tlsKey === undefined))
@@ -54,9 +59,21 @@ export const registerServe: RegisterCommand = (program, context) => {
             : undefined;
         const web = resolve(context.cwd, 'web/dist');
         const app = await openApp(context.env, context.cwd);
+        // With --twin the twin owns the line-data ingest and the plant clock the routes read.
+        const twin =
+          options.twin === true
+            ? await startTwin({
+                store: app.store,
+                env: context.env,
+                admin: context.env['HEADSTAMP_USER'] ?? 'admin',
+                speed: Number(options.speed),
+                log: (m) => context.out.note(m),
+              })
+            : undefined;
         const server = await buildServer({
           store: app.store,
           ids: app.ids,
+          ...(twin === undefined ? {} : { plantClock: twin.twin.context.clock }),
           logger: { level: context.env['HEADSTAMP_LOG_LEVEL'] ?? 'info', stream: process.stderr },
           trustProxy: options.trustProxy === true,
           ...(https !== undefined ? { https } : {}),
@@ -67,11 +84,14 @@ export const registerServe: RegisterCommand = (program, context) => {
           const address = await server.listen({ port: listenPort, host: options.host });
           context.out.note(`headstamp serving ${app.store.location} at ${address} (docs at ${address}/docs)`);
           // Line data over MQTT (src/ingest): the embedded broker, or HEADSTAMP_MQTT_URL; HEADSTAMP_MQTT=off: none.
-          lineData = await startServerLineDataIngest({
-            app,
-            env: context.env,
-            log: (m) => context.out.note(m),
-          });
+          lineData =
+            twin !== undefined
+              ? null
+              : await startServerLineDataIngest({
+                  app,
+                  env: context.env,
+                  log: (m) => context.out.note(m),
+                });
           await new Promise<void>((done) => {
             const stop = () => {
               process.off('SIGINT', stop);
@@ -84,6 +104,7 @@ export const registerServe: RegisterCommand = (program, context) => {
           context.out.note('headstamp: stopping');
         } finally {
           await lineData?.stop();
+          await twin?.stop();
           await server.close();
           await app.close();
         }

@@ -1,3 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../api/server.ts';
+import { setPassword } from '../../app/auth/set-password.ts';
+import { plantClock } from '../../app/clock.ts';
+import { recordedPlantId } from '../../app/ingest/presence.ts';
+import { openApp } from '../../app/open.ts';
+import { randomIds, systemClock } from '../../app/runtime.ts';
+import { actorFor } from '../../app/users.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import { runTwinFast } from '../../twin/fast.ts';
+import { startTwin } from '../../twin/live.ts';
+import { setUpPlantForTwin } from '../../twin/setup.ts';
 import type { RegisterCommand } from './index.ts';
 
-export const registerStart: RegisterCommand = () => undefined;
+const SEED_PLANT = fileURLToPath(new URL('../../../scenarios/seed-plant.yaml', import.meta.url));
+const FIRST_FILL_MINUTES = 30 * 1440;
+
+function port(value: string | undefined): number {
+  const n = Number(value ?? '3000');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ValidationError('start.port', `HEADSTAMP_PORT: must be 0 to 65535, got ${JSON.stringify(value)}`, [
+      { path: 'HEADSTAMP_PORT', problem: `must be 0 to 65535, got ${JSON.stringify(value)}` },
+    ]);
+  return n;
+}
+
+/**
+ * `headstamp start` (`npm start`): a working plant from a fresh clone. On empty records: the
+ * reference plant from scenarios/seed-plant.yaml, a first admin with a generated password
+ * (printed once), and 30 simulated days filled at full speed. Then the HTTP server with the
+ * twin live at 60× on one clock, until Ctrl-C; the next start carries on from the records.
+ */
+export const registerStart: RegisterCommand = (program, context) => {
+  program
+    .command('start')
+    .description('Set up the reference plant if needed, fill 30 simulated days, then serve with the twin live')
+    .option('--scenario <file>', 'scenario for empty records', SEED_PLANT)
+    .option('--speed <n>', 'simulated seconds per real second', '60')
+    .option('--seed <n>', 'seed of the twin', '1')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .action(async (options: { scenario: string; speed: string; seed: string; host: string }) => {
+      const speed = Number(options.speed);
+      const seed = Number(options.seed);
+      if (!(speed > 0) || !Number.isSafeInteger(seed) || seed < 0)
+        throw new ValidationError('start.options', 'speed must be > 0 and seed a non-negative integer', [
+          ...(speed > 0 ? [] : [{ path: 'speed', problem: `must be > 0, got ${options.speed}` }]),
+          ...(Number.isSafeInteger(seed) && seed >= 0
+            ? []
+            : [{ path: 'seed', problem: `must be a non-negative integer, got ${options.seed}` }]),
+        ]);
+      const listenPort = port(context.env['HEADSTAMP_PORT']);
+      const out = context.out;
+      const app = await openApp(context.env, context.cwd);
+      let firstLogin: string | undefined;
+      try {
+        if ((await recordedPlantId(app)) === undefined) {
+          const source = await readFile(resolve(context.cwd, options.scenario), 'utf8');
+          const setup = await setUpPlantForTwin(app.store, source, randomIds);
+          const admin = await actorFor(app, setup.adminCreated ?? 'admin');
+          firstLogin = randomBytes(12).toString('base64url');
+          await setPassword({ store: app.store, clock: systemClock }, admin, {
+            userName: admin.id,
+            password: firstLogin,
+          });
+          out.note(`headstamp: set up plant ${setup.plantId} in ${app.store.location}`);
+        }
+        if ((await plantClock(app.store)) === systemClock) {
+          out.note('headstamp: filling 30 simulated days at full speed (once, on new records)');
+          const tally = await runTwinFast({ store: app.store, admin: 'admin', seed, minutes: FIRST_FILL_MINUTES, out });
+          out.note(
+            `headstamp: ${tally.lots} lots, ${tally.shipments} shipments, ${tally.refused.length} refused shipment attempts up to ${tally.to}`,
+          );
+        }
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
+
+      let running: Awaited<ReturnType<typeof startTwin>> | undefined;
+      const web = resolve(context.cwd, 'web/dist');
+      try {
+        running = await startTwin({
+          store: app.store,
+          env: context.env,
+          admin: 'admin',
+          seed,
+          speed,
+          log: (m) => out.note(m),
+        });
+        const server = await buildServer({
+          store: app.store,
+          ids: app.ids,
+          plantClock: running.twin.context.clock,
+          logger: { level: context.env['HEADSTAMP_LOG_LEVEL'] ?? 'warn', stream: process.stderr },
+          ...(existsSync(resolve(web, 'index.html')) ? { webRoot: web } : {}),
+        });
+        try {
+          const address = await server.listen({ port: listenPort, host: options.host });
+          out.line(`Headstamp is running at ${address} (API docs at ${address}/docs)`);
+          if (firstLogin !== undefined) {
+            out.line(`First sign-in: user admin, password ${firstLogin}`);
+            out.line('(shown once; change it with: headstamp user passwd admin --password-stdin --as admin)');
+          }
+          out.line('Press Ctrl-C to stop; the next start carries on from the records.');
+          await new Promise<void>((done) => {
+            const stop = (): void => {
+              process.off('SIGINT', stop);
+              process.off('SIGTERM', stop);
+              done();
+            };
+            process.on('SIGINT', stop);
+            process.on('SIGTERM', stop);
+            void running?.done.then(stop, stop);
+          });
+          out.note('headstamp: stopping');
+        } finally {
+          await running.stop().catch((error: unknown) => {
+            out.note(`headstamp twin: ${error instanceof Error ? error.message : String(error)}`);
+          });
+          await server.close();
+        }
+      } finally {
+        if (running !== undefined) await running.stop().catch(() => undefined);
+        await app.close();
+      }
+    });
+};

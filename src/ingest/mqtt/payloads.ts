@@ -234,7 +234,12 @@ function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** The schemas by kind, for the documentation and for publishers that check before sending. */
+/**
+ * The schemas by kind, for the documentation and for publishers that check before sending.
+ *
+ * @example
+ * JSON.stringify(PAYLOAD_SCHEMAS.count); // the JSON Schema of a v1 count payload
+ */
 export const PAYLOAD_SCHEMAS: Readonly<Record<MessageKind, TSchema>> = {
   state: StatePayload,
   count: CountPayload,

@@ -224,7 +224,9 @@ export function traceRepository(ex: Executor) {
       return r?.sscc;
     },
     /** The shipment holding a crate (not counting one it went missing from), if any. */
-    async holderOf(crateId: string): Promise<{ shipmentNumber: string; consigneeId: string; palletSscc: string | null } | undefined> {
+    async holderOf(
+      crateId: string,
+    ): Promise<{ shipmentNumber: string; consigneeId: string; palletSscc: string | null } | undefined> {
       const r = await db
         .selectFrom('shipment_crates as sc')
         .innerJoin('shipments as s', 's.id', 'sc.shipment_id')
@@ -232,7 +234,9 @@ export function traceRepository(ex: Executor) {
         .where('sc.crate_id', '=', crateId)
         .where('sc.outcome', '!=', 'missing')
         .executeTakeFirst();
-      return r === undefined ? undefined : { shipmentNumber: r.shipment_number, consigneeId: r.consignee_id, palletSscc: r.pallet_sscc };
+      return r === undefined
+        ? undefined
+        : { shipmentNumber: r.shipment_number, consigneeId: r.consignee_id, palletSscc: r.pallet_sscc };
     },
     async components(lotIds: readonly string[]): Promise<ComponentUse[]> {
       const rows = await chunked(lotIds, (chunk) =>

@@ -9,6 +9,7 @@ import { listOrders } from '../../app/orders.ts';
 import { buildPallet, packLot } from '../../app/packing/pack.ts';
 import { listCrates, moveStock } from '../../app/packing/stock.ts';
 import { showLot } from '../../app/production/lots-query.ts';
+import { traceShipmentBackward } from '../../app/custody/trace.ts';
 import { ConflictError, RefusedError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/scenario/schema.ts';
 import type { Crew } from './crew.ts';
@@ -21,6 +22,8 @@ export interface LogisticsTally {
   /** Shipments tried without a valid authorisation and refused, with the reasons given. */
   refused: { consigneeId: string; citing: string; reasons: readonly string[] }[];
 }
+
+const NOTHING_TO_PACK = new Set(['packing.nothing_loose', 'packing.nothing_to_pack']);
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -101,7 +104,7 @@ export async function packAndStore(
     await packLot(app, crew.logistics, { lotNumber });
   } catch (error) {
     // Packed already (a previous run), or too few rounds for a box: nothing to do here.
-    if (error instanceof RefusedError && error.code === 'packing.nothing_loose') return;
+    if (error instanceof RefusedError && NOTHING_TO_PACK.has(error.code)) return;
     throw error;
   }
   tally.packed += 1;
@@ -112,35 +115,58 @@ export async function packAndStore(
   for (let i = 0; i < crates.length; i += perPallet) {
     const group = crates.slice(i, i + perPallet).map((c) => c.sscc);
     const pallet = await buildPallet(app, crew.logistics, { crates: group });
-    if (magazine !== undefined) await moveStock(app, crew.logistics, { sscc: pallet.sscc, to: magazine });
+    if (magazine === undefined) continue;
+    try {
+      await moveStock(app, crew.logistics, { sscc: pallet.sscc, to: magazine });
+    } catch (error) {
+      // A full magazine: the pallet waits where it was packed and ships from there.
+      if (!(error instanceof RefusedError)) throw error;
+    }
   }
 }
 
+/** What logistics knows of its shipping: crates gone, and whose each lot is. */
+export interface ShippingBook {
+  loaded: boolean;
+  readonly shipped: Set<string>;
+  /** Lot number to consignee id (through the lot's production order). */
+  readonly lotOwners: Map<string, string>;
+}
+
 /**
- * The day's shipments: each consignee gets the pallets and crates in the magazine made for its
- * orders, planned by logistics against its certificate, dispatched, and approved by the
+ * The day's shipments: each consignee gets the pallets and crates in store made for its orders, planned by logistics against its certificate, dispatched, and approved by the
  * armoury officer (four eyes). When `tryRefused` is set, logistics first tries to send one
  * pallet to another consignee under the owner's certificate: the use case refuses it, and the
  * refusal is kept in the tally with its reasons.
  *
  * @example
- * await shipDay(app, crew, scenario, inForce, lotOwners, '2026-01-06', false, tally);
+ * await shipDay(app, crew, scenario, inForce, book, '2026-01-06', false, tally);
  */
 export async function shipDay(
   app: AppContext,
   crew: Crew,
   scenario: Scenario,
   inForce: ReadonlyMap<string, string>,
-  lotOwners: Map<string, string>,
+  book: ShippingBook,
   today: string,
   tryRefused: boolean,
   tally: LogisticsTally,
 ): Promise<void> {
-  const magazine = storageOf(scenario, 'magazine');
-  const crates = await listCrates(app, crew.logistics, magazine === undefined ? {} : { location: magazine });
+  if (!book.loaded) {
+    // Crates keep their last location in the stock records after they leave: the shipments say
+    // which have gone. Read once per run; this run's shipments are added as they are made.
+    for (const s of await listShipments(app, crew.logistics)) {
+      const trace = await traceShipmentBackward(app, crew.logistics, s.shipmentNumber);
+      for (const lot of trace.lots) for (const sscc of lot.ssccs) book.shipped.add(sscc);
+    }
+    book.loaded = true;
+  }
+  const crates = (await listCrates(app, crew.logistics)).filter((c) => !book.shipped.has(c.sscc));
+  const lotOwners = book.lotOwners;
   if (crates.length === 0) return;
   const orders = await ordersByProductionOrder(app, crew.planner);
   const byConsignee = new Map<string, Set<string>>();
+  const cratesOf = new Map<string, string[]>();
   for (const crate of crates) {
     let owner = lotOwners.get(crate.lotNumber);
     if (owner === undefined) {
@@ -152,6 +178,7 @@ export async function shipDay(
     const units = byConsignee.get(owner) ?? new Set<string>();
     units.add(crate.palletSscc ?? crate.sscc);
     byConsignee.set(owner, units);
+    cratesOf.set(owner, [...(cratesOf.get(owner) ?? []), crate.sscc]);
   }
   if (tryRefused) await tryWithoutAuthorisation(app, crew, scenario, inForce, byConsignee, today, tally);
   let n = 0;
@@ -166,6 +193,7 @@ export async function shipDay(
     });
     const out = await dispatchShipment(app, crew.logistics, shipment.shipmentNumber);
     if (out.status === 'awaiting_approval') await approveRequest(app, crew.armoury, out.request.requestNumber);
+    for (const sscc of cratesOf.get(consigneeId) ?? []) book.shipped.add(sscc);
     tally.shipments += 1;
   }
 }

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Page, PageQuery } from '../../pagination.ts';
-import { closed, Instant, Nullable } from '../../schemas.ts';
+import { closed, Instant, NullableString } from '../../schemas.ts';
 import { RoleName } from '../auth/schema.ts';
 
 export const User = Type.Object(
@@ -8,7 +8,7 @@ export const User = Type.Object(
     id: Type.String(),
     name: Type.String(),
     role: RoleName,
-    consigneeId: Nullable(Type.String()),
+    consigneeId: NullableString(),
     createdAt: Instant,
     actor: Type.String({ description: 'Who added the user (`user:NAME`)' }),
   },
