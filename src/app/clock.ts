@@ -25,6 +25,16 @@ export async function plantClock(store: Store): Promise<Clock> {
 }
 
 /**
+ * The plant's clock mode as the records hold it (`real` before `headstamp init`).
+ *
+ * @example
+ * await plantClockMode(store); // 'simulated'
+ */
+export async function plantClockMode(store: Store): Promise<ClockMode> {
+  return (await plantRepository(store).get())?.clockMode ?? 'real';
+}
+
+/**
  * Switches the records to `real` or `simulated` time; in simulated mode `now` is where the
  * simulated clock stands (it may only move forward). Admin only.
  *

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { HeadstampError, type ErrorKind } from '../domain/errors.ts';
-import { commands } from './commands/index.ts';
+import { groupsFor } from './commands/index.ts';
 import type { CliContext } from './context.ts';
 import { createOutput, type Streams } from './output.ts';
 
@@ -25,7 +25,7 @@ export async function main(
       writeOut: (s) => (streams?.stdout ?? process.stdout).write(s),
       writeErr: (s) => (streams?.stderr ?? process.stderr).write(s),
     });
-  for (const register of commands) register(program, context);
+  for (const group of groupsFor(argv)) (await group.load())(program, context);
   const wantsJson = argv.includes('--json');
   try {
     await program.parseAsync([...argv]);

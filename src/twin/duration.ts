@@ -12,9 +12,11 @@ export function durationMinutes(text: string, field = 'for'): number {
   const match = /^(\d+(?:\.\d+)?)([mhdw])$/.exec(text.trim());
   const minutes = match === null ? NaN : Number(match[1]) * (UNIT_MINUTES[match[2] ?? ''] ?? NaN);
   if (!Number.isFinite(minutes) || minutes <= 0) {
-    throw new ValidationError('twin.duration', `${field}: must be a duration like 30d, 12h or 90m, got ${JSON.stringify(text)}`, [
-      { path: field, problem: `must be a duration like 30d, 12h or 90m, got ${JSON.stringify(text)}` },
-    ]);
+    throw new ValidationError(
+      'twin.duration',
+      `${field}: must be a duration like 30d, 12h or 90m, got ${JSON.stringify(text)}`,
+      [{ path: field, problem: `must be a duration like 30d, 12h or 90m, got ${JSON.stringify(text)}` }],
+    );
   }
   return Math.round(minutes);
 }

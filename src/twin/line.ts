@@ -5,7 +5,14 @@ import type { RandomStream } from '../sim/random.ts';
 
 /** A line event as the twin's line sends it (the ingest's input shape, with its event id). */
 export type TwinLineEvent =
-  | { eventId: string; kind: 'state'; lineId: string; at: string; state: PackMLState; reason?: StopReasonCode }
+  | {
+      eventId: string;
+      kind: 'state';
+      lineId: string;
+      at: string;
+      state: PackMLState;
+      reason?: StopReasonCode;
+    }
   | {
       eventId: string;
       kind: 'count';

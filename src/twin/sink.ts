@@ -7,7 +7,11 @@ import type { TwinLineEvent } from './line.ts';
  * Where a twin line's events go: returns how many were refused. The line is the actor (a
  * device), as a real line is.
  */
-export type LineEventSink = (app: AppContext, lineId: string, events: readonly TwinLineEvent[]) => Promise<number>;
+export type LineEventSink = (
+  app: AppContext,
+  lineId: string,
+  events: readonly TwinLineEvent[],
+) => Promise<number>;
 
 /**
  * The batch ingest use case called in process, one transaction per line and step: what

@@ -212,10 +212,21 @@ export class PlantTwin {
     const now = this.clock.now();
     const tz = scenario.plant.timezone;
     const today = localDate(tz, now);
-    const localHour = Math.floor((((now.getTime() / MINUTE + zoneOffsetMinutes(tz, now)) % 1440) + 1440) % 1440 / 60);
-    if (first || localHour === 0) this.inForce = await keepAuthorisations(app, crew, scenario, today, this.tally);
+    const localHour = Math.floor(
+      ((((now.getTime() / MINUTE + zoneOffsetMinutes(tz, now)) % 1440) + 1440) % 1440) / 60,
+    );
+    if (first || localHour === 0)
+      this.inForce = await keepAuthorisations(app, crew, scenario, today, this.tally);
 
-    const placed = await placeOrders(app, crew, scenario, this.rng.orders, today, first ? 0 : 1, this.opening);
+    const placed = await placeOrders(
+      app,
+      crew,
+      scenario,
+      this.rng.orders,
+      today,
+      first ? 0 : 1,
+      this.opening,
+    );
     this.opening = false;
     this.tally.orders += placed;
     if (placed > 0 || first || localHour === 5) {

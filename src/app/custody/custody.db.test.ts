@@ -297,4 +297,23 @@ describe('custody: authorisations, four eyes, shipments, trace, recall, reconcil
     await approveRequest(plant.app, chief, request.requestNumber);
     expect(await lotStatus(t.store, lot.id)).toBe('released');
   });
+
+  it('records a surplus crate at receipt as a discrepancy with its own event, and still reconciles', async () => {
+    const { lot, ssccs } = await packedTestLot(plant, 1000);
+    await testAuthorisation(plant);
+    const number = await ship(ssccs.slice(0, 2));
+    const extra = ssccs[4] ?? '';
+    const receipt = await receiveShipment(plant.app, plant.people.army, number, {
+      received: [...ssccs.slice(0, 2), extra],
+      reason: 'a third crate was loaded without papers',
+    });
+    expect(receipt.discrepancies).toMatchObject([{ kind: 'surplus', sscc: extra, rounds: 200 }]);
+    const r = await reconcileLots(plant.app, plant.people.auditor);
+    expect(r.lots.find((b) => b.lotNumber === lot.lotNumber)).toMatchObject({
+      delivered: 600,
+      difference: 0,
+    });
+    const forward = await traceLotForward(plant.app, plant.people.auditor, lot.lotNumber);
+    expect(forward.consignees).toMatchObject([{ consigneeId: 'army', delivered: 600 }]);
+  });
 });

@@ -12,7 +12,7 @@ import {
 import type { Executor } from '../../store/database.ts';
 import { lineDataRepository } from '../../store/repositories/line-data.ts';
 import { orderRepository } from '../../store/repositories/orders.ts';
-import { plantRepository } from '../../store/repositories/plant.ts';
+import { lineServiceStatuses } from '../commissioning/status.ts';
 import { runRepository } from '../../store/repositories/runs.ts';
 import {
   scheduleRepository,
@@ -76,8 +76,10 @@ export async function makeSchedule(
     const toInstant = (minute: number): string =>
       new Date(originInstant.getTime() + minute * 60_000).toISOString();
 
-    const lineStates = await plantRepository(tx).lineStates();
-    const commissioned = new Set(lineStates.filter((l) => l.commissioned).map((l) => l.id));
+    // Work goes to lines in service (latest acceptance act, or the prior act the plant file
+    // names) and to lines whose acceptance test is running: a test needs production to measure.
+    const service = await lineServiceStatuses(tx);
+    const commissioned = new Set(service.filter((l) => l.commissioned || l.testRunning).map((l) => l.lineId));
     const warnings: string[] = [];
     const blocked: Record<string, Interval[]> = {};
     const down: string[] = [];
@@ -93,9 +95,11 @@ export async function makeSchedule(
       );
     }
     for (const line of scenario.lines) {
-      if (line.kind === 'assembly' && !commissioned.has(line.id)) {
+      if (line.kind === 'assembly' && !service.some((l) => l.lineId === line.id && l.commissioned)) {
         warnings.push(
-          `line ${line.id} is not commissioned: it gets no work until its acceptance act is signed`,
+          commissioned.has(line.id)
+            ? `line ${line.id} is not commissioned: it gets work for its running acceptance test`
+            : `line ${line.id} is not commissioned: it gets no work until its acceptance act is signed`,
         );
       }
     }

@@ -22,9 +22,11 @@ const FIRST_FILL_MINUTES = 30 * 1440;
 function port(value: string | undefined): number {
   const n = Number(value ?? '3000');
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new ValidationError('start.port', `HEADSTAMP_PORT: must be 0 to 65535, got ${JSON.stringify(value)}`, [
-      { path: 'HEADSTAMP_PORT', problem: `must be 0 to 65535, got ${JSON.stringify(value)}` },
-    ]);
+    throw new ValidationError(
+      'start.port',
+      `HEADSTAMP_PORT: must be 0 to 65535, got ${JSON.stringify(value)}`,
+      [{ path: 'HEADSTAMP_PORT', problem: `must be 0 to 65535, got ${JSON.stringify(value)}` }],
+    );
   return n;
 }
 
@@ -37,7 +39,9 @@ function port(value: string | undefined): number {
 export const registerStart: RegisterCommand = (program, context) => {
   program
     .command('start')
-    .description('Set up the reference plant if needed, fill 30 simulated days, then serve with the twin live')
+    .description(
+      'Set up the reference plant if needed, fill 30 simulated days, then serve with the twin live',
+    )
     .option('--scenario <file>', 'scenario for empty records', SEED_PLANT)
     .option('--speed <n>', 'simulated seconds per real second', '60')
     .option('--seed <n>', 'seed of the twin', '1')
@@ -70,7 +74,13 @@ export const registerStart: RegisterCommand = (program, context) => {
         }
         if ((await plantClock(app.store)) === systemClock) {
           out.note('headstamp: filling 30 simulated days at full speed (once, on new records)');
-          const tally = await runTwinFast({ store: app.store, admin: 'admin', seed, minutes: FIRST_FILL_MINUTES, out });
+          const tally = await runTwinFast({
+            store: app.store,
+            admin: 'admin',
+            seed,
+            minutes: FIRST_FILL_MINUTES,
+            out,
+          });
           out.note(
             `headstamp: ${tally.lots} lots, ${tally.shipments} shipments, ${tally.refused.length} refused shipment attempts up to ${tally.to}`,
           );

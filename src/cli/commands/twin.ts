@@ -9,9 +9,11 @@ import type { RegisterCommand } from './index.ts';
 function seedOf(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0)
-    throw new ValidationError('twin.seed', `seed: must be a non-negative integer, got ${JSON.stringify(value)}`, [
-      { path: 'seed', problem: `must be a non-negative integer, got ${JSON.stringify(value)}` },
-    ]);
+    throw new ValidationError(
+      'twin.seed',
+      `seed: must be a non-negative integer, got ${JSON.stringify(value)}`,
+      [{ path: 'seed', problem: `must be a non-negative integer, got ${JSON.stringify(value)}` }],
+    );
   return n;
 }
 
@@ -31,7 +33,14 @@ export const registerTwin: RegisterCommand = (program, context) => {
     .option('--as <name>', 'admin who sets up the twin users (default $HEADSTAMP_USER, else admin)')
     .option('--json', 'print what the run did as JSON')
     .action(
-      async (options: { fast?: boolean; for?: string; speed: string; seed: string; as?: string; json?: boolean }) => {
+      async (options: {
+        fast?: boolean;
+        for?: string;
+        speed: string;
+        seed: string;
+        as?: string;
+        json?: boolean;
+      }) => {
         const seed = seedOf(options.seed);
         const admin = actorName(options, context.env) ?? 'admin';
         const minutes = options.for === undefined ? undefined : durationMinutes(options.for);

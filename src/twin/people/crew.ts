@@ -52,6 +52,7 @@ export async function ensureCrew(app: AppContext, admin: UserActor, scenario: Sc
   const staff: Partial<Record<(typeof STAFF)[number][0], UserActor>> = {};
   for (const [key, name, role] of STAFF) staff[key] = await find(name, role);
   const consignees = new Map<string, UserActor>();
-  for (const c of scenario.consignees) consignees.set(c.id, await find(consigneeUserName(c.id), 'consignee', c.id));
+  for (const c of scenario.consignees)
+    consignees.set(c.id, await find(consigneeUserName(c.id), 'consignee', c.id));
   return { ...(staff as Record<(typeof STAFF)[number][0], UserActor>), consignees };
 }

@@ -79,7 +79,8 @@ export async function keepAuthorisations(
       validTo: addDays(today, 365),
       documents: [`supply contract ${consignee.id}-${today.slice(0, 4)}`, `end-use statement ${number}`],
     });
-    if (out.status === 'awaiting_approval') await approveRequest(app, crew.armoury, out.request.requestNumber);
+    if (out.status === 'awaiting_approval')
+      await approveRequest(app, crew.armoury, out.request.requestNumber);
     tally.authorisations += 1;
     inForce.set(consignee.id, number);
   }
@@ -192,7 +193,8 @@ export async function shipDay(
       invoiceRef: `INV-${ref}`,
     });
     const out = await dispatchShipment(app, crew.logistics, shipment.shipmentNumber);
-    if (out.status === 'awaiting_approval') await approveRequest(app, crew.armoury, out.request.requestNumber);
+    if (out.status === 'awaiting_approval')
+      await approveRequest(app, crew.armoury, out.request.requestNumber);
     for (const sscc of cratesOf.get(consigneeId) ?? []) book.shipped.add(sscc);
     tally.shipments += 1;
   }

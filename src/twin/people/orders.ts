@@ -82,10 +82,7 @@ export async function placeOrders(
     const consignee = consigneeId === undefined ? undefined : crew.consignees.get(consigneeId);
     if (consignee === undefined || productId === undefined) continue;
     const { minRounds, maxRounds, leadTimeDays } = demand.orders;
-    const crates = Math.max(
-      1,
-      Math.round((minRounds + rng.next() * (maxRounds - minRounds)) / crate),
-    );
+    const crates = Math.max(1, Math.round((minRounds + rng.next() * (maxRounds - minRounds)) / crate));
     await addOrder(app, consignee, {
       productId,
       quantity: crates * crate,
