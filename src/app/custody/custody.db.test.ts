@@ -9,6 +9,7 @@ import {
 } from '../../../test/support/custody.ts';
 import { RefusedError, ValidationError } from '../../domain/errors.ts';
 import { buildPallet } from '../packing/pack.ts';
+import { listCrates, moveStock } from '../packing/stock.ts';
 import { listApprovals } from './approvals.ts';
 import { approveRequest } from './approve.ts';
 import { addAuthorisation, listAuthorisations, setAuthorisationStatus } from './authorisations.ts';
@@ -170,6 +171,14 @@ describe('custody: authorisations, four eyes, shipments, trace, recall, reconcil
       dispatchedBy: 'user:kolya',
       dispatchApprover: 'user:masha',
     });
+
+    // Crates in transit have left the plant: no longer stock, and they cannot be moved.
+    const inStock = (await listCrates(plant.app, clerk)).map((c) => c.sscc);
+    for (const sscc of ssccs.slice(0, 3)) expect(inStock).not.toContain(sscc);
+    expect(inStock).toContain(ssccs[3]);
+    expect(await refusal(moveStock(plant.app, clerk, { sscc: ssccs[0]!, to: 'M1' }))).toEqual([
+      `${ssccs[0]} was shipped: it is no longer in stock`,
+    ]);
 
     await expect(receiveShipment(plant.app, police, planned.shipmentNumber)).rejects.toThrow(/is for army/);
     await expect(

@@ -282,6 +282,19 @@ async function moveUnit(
   } else {
     crates = await stock.crates({ palletId: pallet?.id ?? '' });
   }
+  const stillHere = new Set(
+    (
+      await stock.crates({
+        ...(crate !== undefined ? { lotId: crate.lotId } : { palletId: pallet?.id ?? '' }),
+        inPlant: true,
+      })
+    ).map((c) => c.id),
+  );
+  if (crates.some((c) => !stillHere.has(c.id))) {
+    throw new RefusedError('stock.move_refused', `${sscc} has left the plant`, [
+      `${sscc} was shipped: it is no longer in stock`,
+    ]);
+  }
   const fromId = crate?.locationId ?? pallet?.locationId ?? '';
   const from = locationOf(scenario, fromId);
   const targetOccupancy = await occupancy(tx, scenario, to.id, lots);
@@ -445,6 +458,7 @@ export async function listCrates(
   const lots = await lotsById(app.store);
   const pallets = new Map((await stock.pallets()).map((p) => [p.id, p.sscc]));
   const crates = await stock.crates({
+    inPlant: true,
     ...(lotId === undefined ? {} : { lotId }),
     ...(filter.location === undefined ? {} : { locationId: filter.location }),
   });

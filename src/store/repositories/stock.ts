@@ -1,4 +1,11 @@
+import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
+
+/**
+ * A crate that has left the plant (dispatched, received, or written off as missing on a
+ * shipment) is no longer stock: its last location is history, not occupancy.
+ */
+const inPlant = sql<boolean>`not exists (select 1 from shipment_crates sc where sc.crate_id = crates.id and sc.outcome <> 'listed')`;
 
 export type LooseForm = 'round' | 'box';
 
@@ -135,6 +142,7 @@ export function stockRepository(ex: Executor) {
       const rows = await db
         .selectFrom('crates')
         .select(['lot_id', 'location_id', (eb) => eb.fn.countAll().as('n')])
+        .where(inPlant)
         .groupBy(['lot_id', 'location_id'])
         .execute();
       return rows.map((r) => ({ lotId: r.lot_id, locationId: r.location_id, crates: Number(r.n) }));
@@ -193,9 +201,10 @@ export function stockRepository(ex: Executor) {
       return r === undefined ? undefined : toCrate(r);
     },
     async crates(
-      filter: { lotId?: string; locationId?: string; palletId?: string } = {},
+      filter: { lotId?: string; locationId?: string; palletId?: string; inPlant?: boolean } = {},
     ): Promise<CrateRecord[]> {
       let q = db.selectFrom('crates').selectAll();
+      if (filter.inPlant === true) q = q.where(inPlant);
       if (filter.lotId !== undefined) q = q.where('lot_id', '=', filter.lotId);
       if (filter.locationId !== undefined) q = q.where('location_id', '=', filter.locationId);
       if (filter.palletId !== undefined) q = q.where('pallet_id', '=', filter.palletId);
@@ -207,6 +216,7 @@ export function stockRepository(ex: Executor) {
         .selectFrom('crates')
         .select((eb) => eb.fn.countAll().as('n'))
         .where('location_id', '=', locationId)
+        .where(inPlant)
         .executeTakeFirst();
       return Number(r?.n ?? 0);
     },
