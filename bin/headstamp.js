@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `headstamp` command. TypeScript runs through tsx so that a checkout works right after
-// `npm ci` with no build step; worker threads get the same loader (see src/sim/worker-pool.ts).
+// `npm ci` with no build step; worker threads get the same loader (see src/sim/plant/worker-pool.ts).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -28,8 +28,13 @@ export async function main(
   for (const group of groupsFor(argv)) (await group.load())(program, context);
   const wantsJson = argv.includes('--json');
   try {
+    // A command that ends in a verdict (verify, reconcile) says "failed" through process.exitCode;
+    // it is read and cleared here so that one run's verdict never leaks into the next.
+    process.exitCode = undefined;
     await program.parseAsync([...argv]);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    process.exitCode = undefined;
+    return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here with code 0.

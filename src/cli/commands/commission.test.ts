@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli, type CliRun } from '../../../test/support/cli.ts';
 
 // The README walk-through: the reference plant, line L1's three ingested days (18-20 November
 // 2026, two shifts, a 40-minute stop each day) taken as a 48-hour acceptance test entered
@@ -13,24 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'headstamp-cli-commission-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { HEADSTAMP_DATA_DIR: join(dir, 'data'), HEADSTAMP_USER: 'admin' };
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const code = await main(
-    ['node', 'headstamp', ...args],
-    { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) },
-    env,
-  );
-  process.exitCode = undefined; // main reports a failed verification through it; keep runs apart
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<CliRun> => runCli(args, env);
 
 async function ok(...args: string[]): Promise<string> {
   const { code, stdout, stderr } = await run(...args);

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli, type CliRun } from '../../../test/support/cli.ts';
 
 // The custody walk-through of README.md on the small test plant (1,000-round lots, crates of
 // 200, four eyes on): refused shipment, authorisation with approval, ship, receive, trace,
@@ -17,24 +16,7 @@ afterEach(() => {
 });
 const env = { HEADSTAMP_DATA_DIR: join(dir, 'data'), HEADSTAMP_USER: 'admin' };
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const code = await main(
-    ['node', 'headstamp', ...args],
-    { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) },
-    env,
-  );
-  process.exitCode = undefined;
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<CliRun> => runCli(args, env);
 
 // Parsed JSON is checked field by field below.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,32 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli, type CliRun } from '../../../test/support/cli.ts';
 
 const fixtures = join(import.meta.dirname, '../../../test/fixtures/epcis');
 const example = join(fixtures, 'Example_9.6.1-ObjectEvent.jsonld');
 const dir = mkdtempSync(join(tmpdir(), 'headstamp-cli-epcis-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const code = await main(
-    ['node', 'headstamp', ...args],
-    { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) },
-    {},
-  );
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<CliRun> => runCli(args, {});
 
 describe('headstamp epcis validate', () => {
   it('exits 0 on a GS1 example, with a JSON summary under --json', async () => {

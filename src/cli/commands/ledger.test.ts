@@ -1,32 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendCustodyEvents } from '../../app/ledger/append.ts';
 import { withApp } from '../../app/open.ts';
 import { withTransaction } from '../../app/transaction.ts';
 import { plantEvents } from '../../ledger/fixtures/plant-events.ts';
-import { main } from '../main.ts';
+import { runCli } from '../../../test/support/cli.ts';
 
 // The ledger's commands end to end on SQLite records in a temp directory.
 
-async function run(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  process.exitCode = undefined;
-  const code = await main(['node', 'headstamp', ...args], { stdout, stderr }, env);
-  process.exitCode = undefined;
-  return { code, stdout: out, stderr: err };
-}
+const run = runCli;
 
 describe('headstamp ledger and epcis commands', () => {
   let dir: string;

@@ -1,28 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli } from '../../../test/support/cli.ts';
 
 // The README walk-through, end to end through the command line, on SQLite records in a temp
 // directory (the storage tests prove PostgreSQL; this proves the commands).
 
-async function run(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  process.exitCode = undefined;
-  const code = await main(['node', 'headstamp', ...args], { stdout, stderr }, env);
-  process.exitCode = undefined;
-  return { code, stdout: out, stderr: err };
-}
+const run = runCli;
 
 describe('production walk-through on the command line', () => {
   let dir: string;

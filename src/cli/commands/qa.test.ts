@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isValidSscc } from '../../domain/packing/index.ts';
-import { main } from '../main.ts';
+import { runCli, type CliRun } from '../../../test/support/cli.ts';
 
 // The walk-through of README.md on the small test plant (1 000-round lots; boxes of 20, crates
 // of 10 boxes, pallets of 5 crates; quarantine Q1, magazine M1; four eyes on).
@@ -14,23 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'headstamp-cli-qa-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { HEADSTAMP_DATA_DIR: join(dir, 'data'), HEADSTAMP_USER: 'admin' };
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const code = await main(
-    ['node', 'headstamp', ...args],
-    { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) },
-    env,
-  );
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<CliRun> => runCli(args, env);
 
 // Parsed JSON is checked field by field below.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,32 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../main.ts';
+import { runCli, type CliRun } from '../../../test/support/cli.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const seed = join(root, 'scenarios/seed-plant.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'headstamp-cli-scenario-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void): Writable =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const code = await main(
-    ['node', 'headstamp', ...args],
-    { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) },
-    {},
-  );
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]): Promise<CliRun> => runCli(args, {});
 
 describe('headstamp scenario validate', () => {
   it('exits 0 with a one-line summary on the reference plant', async () => {

@@ -1,30 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticateToken } from '../../app/auth/authenticate.ts';
 import { openApp } from '../../app/open.ts';
-import { main } from '../main.ts';
+import { runCli } from '../../../test/support/cli.ts';
 
 // `token create|list|revoke` end to end through the command line, on SQLite records in a temp
 // directory (the route tests prove both dialects).
 
-async function run(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  process.exitCode = undefined;
-  const code = await main(['node', 'headstamp', ...args], { stdout, stderr }, env);
-  process.exitCode = undefined;
-  return { code, stdout: out, stderr: err };
-}
+const run = runCli;
 
 describe('headstamp token', () => {
   let dir: string;
