@@ -152,6 +152,10 @@ export class SimulationJobs {
         job.done = job.replications;
         job.result = { summary: message.summary, verdict: message.verdict };
         this.finish(job, 'done', null);
+        // The study is over once its result is in: its place goes to the next one now, not
+        // when the worker thread has wound down, so a study posted meanwhile does not wait.
+        if (this.workers.get(job.id) === worker) this.workers.delete(job.id);
+        this.next();
       }
     });
     worker.on('error', (error) => this.finish(job, 'failed', error.message));
