@@ -57,6 +57,19 @@ function presenceTable(ex: Executor): Kysely<Database & { line_presence: LinePre
   return ex.db.withTables<{ line_presence: LinePresenceTable }>();
 }
 
+/** Writes a line's whole presence row, whether the line has one yet or not. */
+async function putPresence(
+  ex: Executor,
+  lineId: string,
+  row: Omit<LinePresenceTable, 'line_id'>,
+): Promise<void> {
+  await presenceTable(ex)
+    .insertInto('line_presence')
+    .values({ line_id: lineId, ...row })
+    .onConflict((oc) => oc.column('line_id').doUpdateSet(row))
+    .execute();
+}
+
 const LINE_ROLES = ['line', 'operator', 'admin'] as const;
 
 /**
@@ -97,11 +110,7 @@ export async function recordLineBirth(
       changed_at: now,
       actor: actorRef(actor),
     };
-    await db
-      .insertInto('line_presence')
-      .values({ line_id: input.lineId, ...row })
-      .onConflict((oc) => oc.column('line_id').doUpdateSet(row))
-      .execute();
+    await putPresence(tx, input.lineId, row);
     return 'recorded';
   });
 }
@@ -138,11 +147,7 @@ export async function recordLineDeath(
     };
     if (current === undefined || Number(current.birth) < input.birth) {
       const row = { ...silent, birth: input.birth, seq_base: null, metadata: '{}', born_at: null };
-      await db
-        .insertInto('line_presence')
-        .values({ line_id: input.lineId, ...row })
-        .onConflict((oc) => oc.column('line_id').doUpdateSet(row))
-        .execute();
+      await putPresence(tx, input.lineId, row);
       return 'recorded';
     }
     if (Number(current.birth) > input.birth || Number(current.online) !== 1) return 'stale';
