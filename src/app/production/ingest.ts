@@ -1,12 +1,11 @@
 import { ConflictError, type FieldProblem } from '../../domain/errors.ts';
 import {
-  canReach,
   isPackMLState,
+  quickLineEvent,
   validateLineEvent,
   type LineCursor,
   type LineEvent,
 } from '../../domain/line/index.ts';
-import type { Tx } from '../../store/database.ts';
 import {
   lineDataRepository,
   type LineEventRow,
@@ -16,6 +15,7 @@ import type { LotRecord } from '../../store/repositories/lots.ts';
 import { actorRef, requireRole, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { withTransaction } from '../transaction.ts';
+import { LateEvents } from './late.ts';
 import { RunBook } from './runs.ts';
 
 export interface IngestOptions {
@@ -57,7 +57,6 @@ interface Candidate {
 
 const DEFAULT_TOLERANCE = 60_000;
 const DEFAULT_LATE_WINDOW = 10 * 60_000;
-const EVENT_ID = /^[\x21-\x7e]{1,128}$/;
 
 /**
  * Takes a batch of line events (PackML state changes, cumulative counts, stops), each with the
@@ -84,7 +83,9 @@ export async function ingestLineEvents(
   requireRole(actor, ['operator', 'admin', 'line'], 'send line data');
   const now = app.clock.now();
   const notAfter = new Date(now.getTime() + (options.futureToleranceMs ?? DEFAULT_TOLERANCE));
+  const notAfterMs = notAfter.getTime();
   const lateWindow = options.lateWindowMs ?? DEFAULT_LATE_WINDOW;
+  const isDevice = actor.kind === 'device';
   const outcomes: (EventOutcome | undefined)[] = new Array<EventOutcome | undefined>(inputs.length);
   const refuse = (
     index: number,
@@ -97,67 +98,75 @@ export async function ingestLineEvents(
 
   // Shape first, without the records: every event needs an id and a line.
   const byLine = new Map<string, Candidate[]>();
-  inputs.forEach((input, index) => {
+  for (let index = 0; index < inputs.length; index++) {
+    const input = inputs[index];
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       refuse(index, null, null, [{ path: '', problem: 'must be an object' }]);
-      return;
+      continue;
     }
     const raw = input as Record<string, unknown>;
-    const eventId = typeof raw['eventId'] === 'string' ? raw['eventId'] : null;
-    const lineId = typeof raw['lineId'] === 'string' && raw['lineId'] !== '' ? raw['lineId'] : null;
-    const problems: FieldProblem[] = [];
-    if (eventId === null || !EVENT_ID.test(eventId)) {
-      problems.push({
-        path: 'eventId',
-        problem: `must be 1 to 128 printable characters, got ${JSON.stringify(raw['eventId'])}`,
-      });
+    const id = raw['eventId'];
+    const line = raw['lineId'];
+    const eventId = typeof id === 'string' ? id : null;
+    const lineId = typeof line === 'string' && line !== '' ? line : null;
+    if (eventId === null || !isEventId(eventId) || lineId === null || (isDevice && lineId !== actor.id)) {
+      refuse(index, eventId, lineId, shapeProblems(raw, eventId, lineId, actor));
+      continue;
     }
-    if (lineId === null)
-      problems.push({ path: 'lineId', problem: `must be a line id, got ${JSON.stringify(raw['lineId'])}` });
-    else if (actor.kind === 'device' && lineId !== actor.id) {
-      problems.push({
-        path: 'lineId',
-        problem: `line ${actor.id} may send only its own events, not ${lineId}'s`,
-      });
+    const at = raw['at'];
+    const atMs = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+    let list = byLine.get(lineId);
+    if (list === undefined) {
+      list = [];
+      byLine.set(lineId, list);
     }
-    if (problems.length > 0 || eventId === null || lineId === null) {
-      refuse(index, eventId, lineId, problems);
-      return;
-    }
-    const atMs = typeof raw['at'] === 'string' ? Date.parse(raw['at']) : Number.NaN;
-    const list = byLine.get(lineId) ?? [];
     list.push({ index, eventId, lineId, input: raw, atMs });
-    byLine.set(lineId, list);
-  });
+  }
 
   const receivedAt = now.toISOString();
   const by = actorRef(actor);
   const result = await withTransaction(app.store, async (tx) => {
     const lineData = lineDataRepository(tx);
-    const lineIds = [...byLine.keys()];
-    const known = await knownLines(tx, lineIds);
-    const statuses = await lineData.status(lineIds);
+    // One query each per batch: the lines and where they stand, the ids that may have been
+    // sent before, the recorded events late ones fall among (only when there are late ones).
+    const positions = await lineData.positions([...byLine.keys()]);
+    const lookups = new Map<string, string[]>();
+    const lateFrom = new Map<string, string>();
+    for (const [lineId, candidates] of byLine) {
+      if (!positions.has(lineId)) continue;
+      sortByTime(candidates);
+      // Only an event at or before the line's last one (or a stop, which keeps no order) can
+      // have been stored before: the records are asked about those alone. Any other id already
+      // stored means the sender gave one id to two events; the insert below catches that.
+      const startMs = statusMs(positions.get(lineId));
+      const ids: string[] = [];
+      let earliestLate = Number.NaN;
+      for (const c of candidates) {
+        if (c.input['kind'] === 'stop') ids.push(c.eventId);
+        else if (!(c.atMs > startMs)) {
+          ids.push(c.eventId);
+          if (c.atMs < startMs && startMs - c.atMs <= lateWindow && !(c.atMs >= earliestLate))
+            earliestLate = c.atMs;
+        }
+      }
+      if (ids.length > 0) lookups.set(lineId, ids);
+      if (!Number.isNaN(earliestLate)) lateFrom.set(lineId, new Date(earliestLate).toISOString());
+    }
+    const stored = await lineData.storedEventIds(lookups);
+    const recorded = await lineData.recordedSince(lateFrom);
     const book = new RunBook(tx, app, actor);
     const rows: LineEventRow[] = [];
     for (const [lineId, candidates] of byLine) {
-      if (!known.has(lineId)) {
+      if (!positions.has(lineId)) {
         for (const c of candidates)
           refuse(c.index, c.eventId, lineId, [
             { path: 'lineId', problem: `no line ${lineId} in the plant's records` },
           ]);
         continue;
       }
-      // Only an event at or before the line's last one (or a stop, which keeps no order) can
-      // have been stored before: the records are asked about those alone. Any other id already
-      // stored means the sender gave one id to two events; the insert below catches that.
-      const status = statuses.get(lineId);
-      const startMs = statusMs(status);
-      const existing = await lineData.existingEventIds(
-        lineId,
-        candidates.filter((c) => c.input['kind'] === 'stop' || !(c.atMs > startMs)).map((c) => c.eventId),
-      );
-      // Time order within the line; unparseable times keep their place and are refused below.
-      candidates.sort((a, b) => (Number.isNaN(a.atMs) || Number.isNaN(b.atMs) ? 0 : a.atMs - b.atMs));
+      const status = positions.get(lineId);
+      const existing = stored.get(lineId);
+      const late = lateFrom.has(lineId) ? new LateEvents(recorded.get(lineId) ?? []) : undefined;
       // Where the line stands, moved along event by event (mutable: this loop is the hot path).
       const cursor: { -readonly [K in keyof LineCursor]: LineCursor[K] } = cursorOf(status);
       const saved: { -readonly [K in keyof LineStatusRecord]: LineStatusRecord[K] } = {
@@ -167,15 +176,15 @@ export async function ingestLineEvents(
       let changed = false;
       const seen = new Set<string>();
       for (const c of candidates) {
-        if (existing.has(c.eventId) || seen.has(c.eventId)) {
+        if (seen.has(c.eventId) || existing?.has(c.eventId) === true) {
           outcomes[c.index] = { index: c.index, eventId: c.eventId, lineId, status: 'duplicate' };
           continue;
         }
         seen.add(c.eventId);
-        const late = c.input['kind'] !== 'stop' && c.atMs < lastMs;
+        const isStop = c.input['kind'] === 'stop';
         let event: LineEvent;
-        if (late) {
-          if (lastMs - c.atMs > lateWindow) {
+        if (!isStop && c.atMs < lastMs) {
+          if (lastMs - c.atMs > lateWindow || late === undefined) {
             refuse(c.index, c.eventId, lineId, [
               {
                 path: 'at',
@@ -184,19 +193,25 @@ export async function ingestLineEvents(
             ]);
             continue;
           }
-          const placed = await placeLate(tx, c, notAfter);
+          const at = new Date(c.atMs).toISOString();
+          const placed = late.place(c.input, at, notAfter);
           if (!placed.ok) {
             refuse(c.index, c.eventId, lineId, placed.problems);
             continue;
           }
           event = placed.event;
+          late.add(event, c.eventId, at);
         } else {
-          const checked = validateLineEvent(c.input, c.input['kind'] === 'stop' ? {} : cursor, notAfter);
-          if (!checked.ok) {
-            refuse(c.index, c.eventId, lineId, [...checked.problems]);
-            continue;
+          const quick = isStop ? undefined : quickLineEvent(c.input, c.atMs, cursor, lastMs, notAfterMs);
+          if (quick !== undefined) event = quick;
+          else {
+            const checked = validateLineEvent(c.input, isStop ? {} : cursor, notAfter);
+            if (!checked.ok) {
+              refuse(c.index, c.eventId, lineId, [...checked.problems]);
+              continue;
+            }
+            event = checked.event;
           }
-          event = checked.event;
           if (event.kind === 'count') {
             const reset = event.counterReset === true;
             const dp = reset ? event.processed : event.processed - (cursor.processed ?? 0);
@@ -284,71 +299,61 @@ export async function ingestLineEvents(
   };
 }
 
-/**
- * An event behind the line's last one: checked against the recorded events around its time.
- * A late count must fit between its neighbours (it changes no totals: counters are cumulative,
- * so the later count already holds its rounds); a late state must follow the state recorded
- * before it.
- */
-async function placeLate(
-  tx: Tx,
-  c: Candidate,
-  notAfter: Date,
-): Promise<{ ok: true; event: LineEvent } | { ok: false; problems: FieldProblem[] }> {
-  const at = new Date(c.atMs).toISOString();
-  const around = await lineDataRepository(tx).neighbours(c.lineId, at);
-  const before: LineCursor = {
-    ...(around.previousCount === undefined
-      ? {}
-      : { processed: around.previousCount.processed, defective: around.previousCount.defective }),
-    ...(around.previousState !== undefined && isPackMLState(around.previousState.state)
-      ? { state: around.previousState.state }
-      : {}),
-  };
-  const checked = validateLineEvent(c.input, before, notAfter);
-  if (!checked.ok) return { ok: false, problems: [...checked.problems] };
-  const event = checked.event;
-  if (event.kind === 'count') {
-    if (event.counterReset === true) {
-      return {
-        ok: false,
-        problems: [{ path: 'counterReset', problem: 'a counter reset cannot arrive late: send it in order' }],
-      };
-    }
-    const next = around.nextCount;
-    if (
-      next !== undefined &&
-      !next.counterReset &&
-      (event.processed > next.processed || event.defective > next.defective)
-    ) {
-      return {
-        ok: false,
-        problems: [
-          {
-            path: 'processed',
-            problem: `does not fit before the count at ${next.at} (processed ${next.processed}, defective ${next.defective}): counts would go backwards`,
-          },
-        ],
-      };
-    }
+/** Why an event's id or line is not acceptable (the slow path: only refused events come here). */
+function shapeProblems(
+  raw: Record<string, unknown>,
+  eventId: string | null,
+  lineId: string | null,
+  actor: Actor,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (eventId === null || !isEventId(eventId)) {
+    problems.push({
+      path: 'eventId',
+      problem: `must be 1 to 128 printable characters, got ${JSON.stringify(raw['eventId'])}`,
+    });
   }
-  if (event.kind === 'state' && before.state !== undefined && !canReach(before.state, event.state)) {
-    return {
-      ok: false,
-      problems: [{ path: 'state', problem: `${event.state} cannot follow ${before.state} (PackML)` }],
-    };
+  if (lineId === null)
+    problems.push({ path: 'lineId', problem: `must be a line id, got ${JSON.stringify(raw['lineId'])}` });
+  else if (actor.kind === 'device' && lineId !== actor.id) {
+    problems.push({
+      path: 'lineId',
+      problem: `line ${actor.id} may send only its own events, not ${lineId}'s`,
+    });
   }
-  return { ok: true, event };
+  return problems;
 }
 
-async function knownLines(tx: Tx, lineIds: readonly string[]): Promise<Set<string>> {
-  if (lineIds.length === 0) return new Set();
-  const rows = await tx.db
-    .selectFrom('lines')
-    .select('id')
-    .where('id', 'in', [...lineIds])
-    .execute();
-  return new Set(rows.map((r) => r.id));
+/** 1 to 128 printable ASCII characters, checked without a regular expression (hot path). */
+function isEventId(id: string): boolean {
+  const n = id.length;
+  if (n === 0 || n > 128) return false;
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/**
+ * Time order within a line, in place; events without a readable time go last (they are refused
+ * there) so that the rest keep a consistent order. Senders mostly send in order: checked first.
+ */
+function sortByTime(candidates: Candidate[]): void {
+  let ordered = true;
+  for (let i = 1; i < candidates.length; i++) {
+    if (!(candidates[i - 1]!.atMs <= candidates[i]!.atMs)) {
+      ordered = false;
+      break;
+    }
+  }
+  if (ordered) return;
+  candidates.sort((a, b) => {
+    const an = Number.isNaN(a.atMs);
+    const bn = Number.isNaN(b.atMs);
+    if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+    return a.atMs - b.atMs;
+  });
 }
 
 /** Time (ms) of the line's last state or count event; -Infinity for a line with none. */

@@ -8,3 +8,4 @@ export * from './packml.ts';
 export * from './stop-reasons.ts';
 export * from './events.ts';
 export * from './period.ts';
+export * from './quick.ts';

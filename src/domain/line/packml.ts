@@ -125,8 +125,10 @@ export const PACKML_TRANSITIONS: readonly Transition[] = [
  * isPackMLState('Running'); // false
  */
 export function isPackMLState(value: unknown): value is PackMLState {
-  return typeof value === 'string' && (PACKML_STATES as readonly string[]).includes(value);
+  return typeof value === 'string' && STATE_SET.has(value);
 }
+
+const STATE_SET: ReadonlySet<string> = new Set<string>(PACKML_STATES);
 
 /**
  * The state a command leads to from `from`, or undefined when the model does not allow it.
@@ -161,6 +163,23 @@ export function isLegalTransition(from: PackMLState, to: PackMLState): boolean {
  */
 export function canReach(from: PackMLState, to: PackMLState): boolean {
   if (from === to) return true;
+  // Every state change a line reports asks this: the answers are worked out once per pair.
+  let row = reachable.get(from);
+  if (row === undefined) {
+    row = new Map();
+    reachable.set(from, row);
+  }
+  let answer = row.get(to);
+  if (answer === undefined) {
+    answer = searchReach(from, to);
+    row.set(to, answer);
+  }
+  return answer;
+}
+
+const reachable = new Map<PackMLState, Map<PackMLState, boolean>>();
+
+function searchReach(from: PackMLState, to: PackMLState): boolean {
   const seen = new Set<PackMLState>();
   let frontier = PACKML_TRANSITIONS.filter((t) => t.from === from).map((t) => t.to);
   while (frontier.length > 0) {

@@ -73,8 +73,10 @@ const CATALOGUE: Readonly<Record<StopReasonCode, Omit<StopReason, 'code'>>> = {
  * isStopReasonCode('breakdown'); // true
  */
 export function isStopReasonCode(value: unknown): value is StopReasonCode {
-  return typeof value === 'string' && (STOP_REASON_CODES as readonly string[]).includes(value);
+  return typeof value === 'string' && REASON_SET.has(value);
 }
+
+const REASON_SET: ReadonlySet<string> = new Set<string>(STOP_REASON_CODES);
 
 /**
  * The catalogue entry of a reason.

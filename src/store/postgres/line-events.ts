@@ -41,3 +41,23 @@ export async function pgExistingEventIds(
   );
   return new Set(result.rows.map((r) => r.event_id));
 }
+
+/** Which `(lineIds[i], eventIds[i])` pairs are stored, as event ids by line: one query. */
+export async function pgStoredEventIds(
+  db: Kysely<Database>,
+  lineIds: readonly string[],
+  eventIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const result = await sql<{ line_id: string; event_id: string }>`
+    select line_id, event_id from line_events
+    where (line_id, event_id) in (select * from unnest(${[...lineIds]}::text[], ${[...eventIds]}::text[]))`.execute(
+    db,
+  );
+  const out = new Map<string, Set<string>>();
+  for (const r of result.rows) {
+    const set = out.get(r.line_id) ?? new Set<string>();
+    set.add(r.event_id);
+    out.set(r.line_id, set);
+  }
+  return out;
+}

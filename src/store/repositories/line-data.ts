@@ -1,6 +1,11 @@
+import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
-import { pgExistingEventIds, pgInsertLineEvents } from '../postgres/line-events.ts';
-import { sqliteExistingEventIds, sqliteInsertLineEvents } from '../sqlite/line-events.ts';
+import { pgExistingEventIds, pgInsertLineEvents, pgStoredEventIds } from '../postgres/line-events.ts';
+import {
+  sqliteExistingEventIds,
+  sqliteInsertLineEvents,
+  sqliteStoredEventIds,
+} from '../sqlite/line-events.ts';
 
 /** One stored line event (see `LineEventTable`). */
 export interface LineEventRow {
@@ -17,6 +22,23 @@ export interface LineEventRow {
   readonly note: string | null;
   readonly receivedAt: string;
   readonly actor: string;
+}
+
+/** A recorded state or count, as late events are checked against it. */
+export interface RecordedEvent {
+  readonly kind: 'state' | 'count';
+  readonly at: string;
+  readonly eventId: string;
+  readonly state: string | null;
+  readonly processed: number;
+  readonly defective: number;
+  readonly counterReset: boolean;
+}
+
+/** Time order, then the event id: the order the records hold events in. */
+export function byTime(a: { at: string; eventId: string }, b: { at: string; eventId: string }): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
 }
 
 /** Where a line stands: its last state and its cumulative counters. */
@@ -63,6 +85,47 @@ export function lineDataRepository(ex: Executor) {
       return out;
     },
 
+    /**
+     * The lines among `lineIds` that the plant has, each with its status (undefined for a line
+     * that has sent nothing yet): one query.
+     */
+    async positions(lineIds: readonly string[]): Promise<Map<string, LineStatusRecord | undefined>> {
+      const out = new Map<string, LineStatusRecord | undefined>();
+      if (lineIds.length === 0) return out;
+      const rows = await db
+        .selectFrom('lines')
+        .leftJoin('line_status', 'line_status.line_id', 'lines.id')
+        .select([
+          'lines.id as id',
+          'line_status.line_id as status_line',
+          'line_status.state',
+          'line_status.state_at',
+          'line_status.reason',
+          'line_status.processed',
+          'line_status.defective',
+          'line_status.count_at',
+        ])
+        .where('lines.id', 'in', [...lineIds])
+        .execute();
+      for (const r of rows) {
+        out.set(
+          r.id,
+          r.status_line === null
+            ? undefined
+            : {
+                lineId: r.id,
+                state: r.state,
+                stateAt: r.state_at,
+                reason: r.reason,
+                processed: Number(r.processed),
+                defective: Number(r.defective),
+                countAt: r.count_at,
+              },
+        );
+      }
+      return out;
+    },
+
     async saveStatus(status: LineStatusRecord): Promise<void> {
       const values = {
         line_id: status.lineId,
@@ -89,6 +152,22 @@ export function lineDataRepository(ex: Executor) {
         : pgExistingEventIds(db, lineId, eventIds);
     },
 
+    /** Which of the `(line, event id)` pairs are stored already, as event ids by line: one query. */
+    storedEventIds(ids: ReadonlyMap<string, readonly string[]>): Promise<Map<string, Set<string>>> {
+      const lineIds: string[] = [];
+      const eventIds: string[] = [];
+      for (const [lineId, list] of ids) {
+        for (const id of list) {
+          lineIds.push(lineId);
+          eventIds.push(id);
+        }
+      }
+      if (eventIds.length === 0) return Promise.resolve(new Map());
+      return ex.native.dialect === 'sqlite'
+        ? Promise.resolve(sqliteStoredEventIds(ex.native.sqlite, lineIds, eventIds))
+        : pgStoredEventIds(db, lineIds, eventIds);
+    },
+
     /**
      * Inserts line events, skipping any whose `(line_id, event_id)` is stored already; returns
      * how many were inserted.
@@ -100,65 +179,49 @@ export function lineDataRepository(ex: Executor) {
       return pgInsertLineEvents(db, rows);
     },
 
-    /** The last count and state of a line at or before `at`, and its first count after: for late events. */
-    async neighbours(
-      lineId: string,
-      at: string,
-    ): Promise<{
-      previousCount: { at: string; processed: number; defective: number } | undefined;
-      nextCount: { at: string; processed: number; defective: number; counterReset: boolean } | undefined;
-      previousState: { at: string; state: string } | undefined;
-    }> {
-      const prevCount = await db
-        .selectFrom('line_events')
-        .select(['at', 'processed', 'defective'])
-        .where('line_id', '=', lineId)
-        .where('kind', '=', 'count')
-        .where('at', '<=', at)
-        .orderBy('at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const nextCount = await db
-        .selectFrom('line_events')
-        .select(['at', 'processed', 'defective', 'counter_reset'])
-        .where('line_id', '=', lineId)
-        .where('kind', '=', 'count')
-        .where('at', '>', at)
-        .orderBy('at')
-        .limit(1)
-        .executeTakeFirst();
-      const prevState = await db
-        .selectFrom('line_events')
-        .select(['at', 'state'])
-        .where('line_id', '=', lineId)
-        .where('kind', '=', 'state')
-        .where('at', '<=', at)
-        .orderBy('at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return {
-        previousCount:
-          prevCount === undefined
-            ? undefined
-            : {
-                at: prevCount.at,
-                processed: Number(prevCount.processed),
-                defective: Number(prevCount.defective),
-              },
-        nextCount:
-          nextCount === undefined
-            ? undefined
-            : {
-                at: nextCount.at,
-                processed: Number(nextCount.processed),
-                defective: Number(nextCount.defective),
-                counterReset: nextCount.counter_reset === 1,
-              },
-        previousState:
-          prevState === undefined || prevState.state === null
-            ? undefined
-            : { at: prevState.at, state: prevState.state },
-      };
+    /**
+     * The recorded states and counts of each line from its `from` time on, with the last count
+     * and the last state before it, in time order: what late events are placed among. One
+     * query for every line of a batch.
+     */
+    async recordedSince(from: ReadonlyMap<string, string>): Promise<Map<string, RecordedEvent[]>> {
+      const out = new Map<string, RecordedEvent[]>();
+      if (from.size === 0) return out;
+      const columns = sql`line_id, kind, at, event_id, state, processed, defective, counter_reset`;
+      const parts = [...from].map(
+        ([lineId, since]) => sql`
+          select ${columns} from line_events
+            where line_id = ${lineId} and kind in ('count', 'state') and at >= ${since}
+          union all select * from (select ${columns} from line_events
+            where line_id = ${lineId} and kind = 'count' and at < ${since} order by at desc limit 1) as c
+          union all select * from (select ${columns} from line_events
+            where line_id = ${lineId} and kind = 'state' and at < ${since} order by at desc limit 1) as s`,
+      );
+      const { rows } = await sql<{
+        line_id: string;
+        kind: string;
+        at: string;
+        event_id: string;
+        state: string | null;
+        processed: number | string | null;
+        defective: number | string | null;
+        counter_reset: number;
+      }>`${sql.join(parts, sql` union all `)}`.execute(db);
+      for (const r of rows) {
+        const list = out.get(r.line_id) ?? [];
+        list.push({
+          kind: r.kind === 'count' ? 'count' : 'state',
+          at: r.at,
+          eventId: r.event_id,
+          state: r.state,
+          processed: Number(r.processed ?? 0),
+          defective: Number(r.defective ?? 0),
+          counterReset: Number(r.counter_reset) === 1,
+        });
+        out.set(r.line_id, list);
+      }
+      for (const list of out.values()) list.sort(byTime);
+      return out;
     },
 
     /** A line's events from `from` to `to` (both inclusive), in time order. */
