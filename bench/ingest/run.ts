@@ -1,12 +1,16 @@
 // Line-event ingest throughput: our batch-ingest use case (validation, idempotency, runs, lots,
 // durable commits) beside raw inserts of the same rows through the bare driver, in one run.
 //
-//   node --import tsx bench/ingest/run.ts [--events 1000000] [--batch 10000] [--dialect sqlite|postgres|both]
+//   node --import tsx bench/ingest/run.ts [--events 300000] [--batch 10000] [--dialect sqlite|postgres|both] [--repeat 3]
 //
-// SQLite: a file in a temp directory, WAL, synchronous=FULL (every commit durable).
-// PostgreSQL: a fresh schema in HEADSTAMP_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test).
+// SQLite: files in a temp directory with the records' own connection settings (WAL,
+// synchronous=FULL: every commit durable). PostgreSQL: a fresh schema in HEADSTAMP_TEST_PG_URL
+// (default postgres://postgres@127.0.0.1:5432/test). The raw baselines insert the same rows into
+// a table made from the line_events table's own definition (same keys, index, checks, foreign
+// key), in transactions of the same batch size. Each round runs ours and the baselines on fresh
+// files, alternating which goes first; the median of the rounds is printed with the load average.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
@@ -23,17 +27,20 @@ import type { Store } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { openPostgres, quoteIdent } from '../../src/store/postgres/open.ts';
 import { scheduleRepository, type PlacementRecord } from '../../src/store/repositories/schedules.ts';
-import { openSqlite } from '../../src/store/sqlite/open.ts';
+import { applyPragmas, openSqlite } from '../../src/store/sqlite/open.ts';
+import { CHUNK_ROWS } from '../../src/store/sqlite/line-events.ts';
 
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '1000000' },
+    events: { type: 'string', default: '300000' },
     batch: { type: 'string', default: '10000' },
     dialect: { type: 'string', default: 'both' },
+    repeat: { type: 'string', default: '3' },
   },
 });
 const EVENTS = Number(values.events);
 const BATCH = Number(values.batch);
+const REPEAT = Number(values.repeat);
 const START = Date.UTC(2026, 0, 5, 11, 0);
 const source = readFileSync(new URL('../../scenarios/seed-plant.yaml', import.meta.url), 'utf8');
 
@@ -168,16 +175,23 @@ interface Timing {
   cpu: number;
 }
 
-function rawSqlite(path: string, events: readonly Event[]): Timing {
+/**
+ * Raw inserts through the bare driver: a copy of line_events' own definition (read from the
+ * records' schema, foreign key to a lines table holding the same line ids), the records'
+ * connection settings, one transaction per batch; rows one statement each (`rows = 1`) or
+ * `rows` to a statement.
+ */
+function rawSqlite(path: string, ddl: readonly string[], events: readonly Event[], rows: number): Timing {
   const db = new BetterSqlite3(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.exec(`create table raw_events (line_id text not null, event_id text not null, kind text not null, at text not null,
-    state text, reason text, processed bigint, defective bigint, counter_reset integer not null, ended_at text, note text,
-    received_at text not null, actor text not null, primary key (line_id, event_id)) without rowid;
-    create index raw_events_by_time on raw_events (line_id, at);`);
-  const insert = db.prepare(
-    `insert into raw_events ${COLUMNS} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  applyPragmas(db);
+  db.exec('create table lines (id text primary key)');
+  const addLine = db.prepare('insert or ignore into lines (id) values (?)');
+  for (const e of events.slice(0, 16)) addLine.run(e.lineId);
+  for (const statement of ddl) db.exec(statement);
+  const values = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  const one = db.prepare(`insert into line_events ${COLUMNS} values ${values}`);
+  const many = db.prepare(
+    `insert into line_events ${COLUMNS} values ${Array.from({ length: rows }, () => values).join(', ')}`,
   );
   const receivedAt = new Date().toISOString();
   const c0 = process.cpuUsage();
@@ -185,7 +199,15 @@ function rawSqlite(path: string, events: readonly Event[]): Timing {
   for (let i = 0; i < events.length; i += BATCH) {
     const batch = events.slice(i, i + BATCH);
     db.transaction(() => {
-      for (const e of batch) insert.run(...row(e, receivedAt));
+      let j = 0;
+      if (rows > 1) {
+        for (; j + rows <= batch.length; j += rows) {
+          const params: unknown[] = [];
+          for (let k = j; k < j + rows; k++) params.push(...row(batch[k]!, receivedAt));
+          many.run(params);
+        }
+      }
+      for (; j < batch.length; j++) one.run(...row(batch[j]!, receivedAt));
     })();
   }
   const timing = { seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0) };
@@ -193,13 +215,26 @@ function rawSqlite(path: string, events: readonly Event[]): Timing {
   return timing;
 }
 
+/** line_events' definition and indexes as the records' schema has them. */
+function lineEventsDdl(path: string): string[] {
+  const db = new BetterSqlite3(path, { readonly: true });
+  const ddl = db
+    .prepare(
+      "select sql from sqlite_master where tbl_name = 'line_events' and sql is not null order by type desc",
+    )
+    .pluck()
+    .all() as string[];
+  db.close();
+  return ddl;
+}
+
 async function rawPostgres(url: string, schema: string, events: readonly Event[]): Promise<Timing> {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${quoteIdent(schema)}` });
   await client.connect();
-  await client.query(`create table raw_events (line_id text not null, event_id text not null, kind text not null, at text not null,
-    state text, reason text, processed bigint, defective bigint, counter_reset integer not null, ended_at text, note text,
-    received_at text not null, actor text not null, primary key (line_id, event_id));
-    create index raw_events_by_time on raw_events (line_id, at);`);
+  // line_events' own columns, key, index and checks, and its foreign key to the plant's lines.
+  await client.query(`drop table if exists raw_events;
+    create table raw_events (like line_events including all);
+    alter table raw_events add foreign key (line_id) references lines (id);`);
   const receivedAt = new Date().toISOString();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -219,52 +254,121 @@ async function rawPostgres(url: string, schema: string, events: readonly Event[]
   return timing;
 }
 
-function report(dialect: string, ours: Timing & { lots: number }, raw: Timing, n: number): void {
-  const rate = (seconds: number): string => `${Math.round(n / seconds).toLocaleString('en-US')}/s`;
+interface Round {
+  ours: Timing & { lots: number };
+  raw: Timing;
+  rawChunked?: Timing;
+  load: number;
+}
+
+const rate = (seconds: number): number => EVENTS / seconds;
+const fmt = (perSecond: number): string => `${Math.round(perSecond).toLocaleString('en-US')}/s`;
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function reportRound(dialect: string, n: number, r: Round): void {
   console.log(
-    `${dialect.padEnd(8)} ${n.toLocaleString('en-US')} events, batches of ${BATCH.toLocaleString('en-US')}, ${ours.lots} lots\n` +
-      `  ingest use case  ${rate(ours.seconds).padStart(10)} wall (${ours.seconds.toFixed(2)} s)  ${rate(ours.cpu).padStart(10)} per CPU-second of this process\n` +
-      `  raw inserts      ${rate(raw.seconds).padStart(10)} wall (${raw.seconds.toFixed(2)} s)  ${rate(raw.cpu).padStart(10)} per CPU-second of this process\n` +
-      `  ratio ingest/raw ${(raw.seconds / ours.seconds).toFixed(2)} wall, ${(raw.cpu / ours.cpu).toFixed(2)} CPU`,
+    `${dialect} round ${n}: load ${r.load.toFixed(2)}, ${r.ours.lots} lots\n` +
+      `  ingest use case    ${fmt(rate(r.ours.seconds)).padStart(10)} wall (${r.ours.seconds.toFixed(2)} s)  ${fmt(rate(r.ours.cpu)).padStart(10)} per CPU-s\n` +
+      `  raw, row by row    ${fmt(rate(r.raw.seconds)).padStart(10)} wall (${r.raw.seconds.toFixed(2)} s)  ${fmt(rate(r.raw.cpu)).padStart(10)} per CPU-s\n` +
+      (r.rawChunked === undefined
+        ? ''
+        : `  raw, ${CHUNK_ROWS} rows a stmt ${fmt(rate(r.rawChunked.seconds)).padStart(10)} wall (${r.rawChunked.seconds.toFixed(2)} s)  ${fmt(rate(r.rawChunked.cpu)).padStart(10)} per CPU-s\n`) +
+      `  ratio ingest/raw   ${(r.raw.seconds / r.ours.seconds).toFixed(2)} wall, ${(r.raw.cpu / r.ours.cpu).toFixed(2)} CPU`,
   );
+}
+
+function reportMedian(dialect: string, rounds: readonly Round[]): void {
+  const m = (f: (r: Round) => number): number => median(rounds.map(f));
+  const chunked = rounds.every((r) => r.rawChunked !== undefined);
+  console.log(
+    `${dialect} median of ${rounds.length} rounds (load ${rounds.map((r) => r.load.toFixed(1)).join(', ')}), ` +
+      `${EVENTS.toLocaleString('en-US')} events, batches of ${BATCH.toLocaleString('en-US')}\n` +
+      `  ingest use case    ${fmt(m((r) => rate(r.ours.seconds))).padStart(10)} wall  ${fmt(m((r) => rate(r.ours.cpu))).padStart(10)} per CPU-s\n` +
+      `  raw, row by row    ${fmt(m((r) => rate(r.raw.seconds))).padStart(10)} wall  ${fmt(m((r) => rate(r.raw.cpu))).padStart(10)} per CPU-s\n` +
+      (chunked
+        ? `  raw, ${CHUNK_ROWS} rows a stmt ${fmt(m((r) => rate(r.rawChunked!.seconds))).padStart(10)} wall  ${fmt(m((r) => rate(r.rawChunked!.cpu))).padStart(10)} per CPU-s\n`
+        : '') +
+      `  ratio ingest/raw (median of rounds) ${m((r) => r.raw.seconds / r.ours.seconds).toFixed(2)} wall, ${m((r) => r.raw.cpu / r.ours.cpu).toFixed(2)} CPU` +
+      (chunked
+        ? `; against ${CHUNK_ROWS}-row raw ${m((r) => r.rawChunked!.seconds / r.ours.seconds).toFixed(2)} wall, ${m((r) => r.rawChunked!.cpu / r.ours.cpu).toFixed(2)} CPU`
+        : ''),
+  );
+}
+
+async function sqliteRound(n: number): Promise<Round> {
+  const dir = mkdtempSync(join(tmpdir(), 'headstamp-bench-'));
+  try {
+    const store = openSqlite(join(dir, 'headstamp.db'));
+    const { app, admin, lines } = await preparePlant(store);
+    const events = makeEvents(lines, EVENTS);
+    const ddl = lineEventsDdl(join(dir, 'headstamp.db'));
+    const load = loadavg()[0]!;
+    // Alternate which goes first: the machine is shared and the page cache remembers.
+    let raw: Timing | undefined;
+    let rawChunked: Timing | undefined;
+    if (n % 2 === 1) {
+      raw = rawSqlite(join(dir, 'raw.db'), ddl, events, 1);
+      rawChunked = rawSqlite(join(dir, 'raw-chunked.db'), ddl, events, CHUNK_ROWS);
+    }
+    const ours = await runOurs(app, admin, events);
+    await store.close();
+    raw ??= rawSqlite(join(dir, 'raw.db'), ddl, events, 1);
+    rawChunked ??= rawSqlite(join(dir, 'raw-chunked.db'), ddl, events, CHUNK_ROWS);
+    return { ours, raw, rawChunked, load };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgresRound(url: string, n: number): Promise<Round> {
+  const schema = `bench_${process.pid}_${n}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${quoteIdent(schema)}`);
+  try {
+    const store = openPostgres(url, schema);
+    const plant = await preparePlant(store);
+    const events = makeEvents(plant.lines, EVENTS);
+    const load = loadavg()[0]!;
+    let raw: Timing | undefined;
+    if (n % 2 === 1) raw = await rawPostgres(url, schema, events);
+    const ours = await runOurs(plant.app, plant.admin, events);
+    await store.close();
+    raw ??= await rawPostgres(url, schema, events);
+    return { ours, raw, load };
+  } finally {
+    await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
+    await admin.end();
+  }
 }
 
 async function main(): Promise<void> {
   console.log(
-    `node ${process.version}; ${EVENTS.toLocaleString('en-US')} line events over 4 lines, batches of ${BATCH}`,
+    `node ${process.version}; ${EVENTS.toLocaleString('en-US')} line events over 4 lines, batches of ${BATCH}, ${REPEAT} rounds; ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   );
   if (values.dialect === 'sqlite' || values.dialect === 'both') {
-    const dir = mkdtempSync(join(tmpdir(), 'headstamp-bench-'));
-    try {
-      const store = openSqlite(join(dir, 'headstamp.db'));
-      const { app, admin, lines } = await preparePlant(store);
-      const events = makeEvents(lines, EVENTS);
-      const ours = await runOurs(app, admin, events);
-      await store.close();
-      const raw = rawSqlite(join(dir, 'raw.db'), events);
-      report('sqlite', ours, raw, EVENTS);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const rounds: Round[] = [];
+    for (let n = 0; n < REPEAT; n++) {
+      rounds.push(await sqliteRound(n));
+      reportRound('sqlite', n + 1, rounds[n]!);
     }
+    reportMedian('sqlite', rounds);
   }
   if (values.dialect === 'postgres' || values.dialect === 'both') {
     const url = process.env['HEADSTAMP_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const schema = `bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${quoteIdent(schema)}`);
-    try {
-      const store = openPostgres(url, schema);
-      const plant = await preparePlant(store);
-      const events = makeEvents(plant.lines, EVENTS);
-      const ours = await runOurs(plant.app, plant.admin, events);
-      await store.close();
-      const raw = await rawPostgres(url, schema, events);
-      report('postgres', ours, raw, EVENTS);
-    } finally {
-      await admin.query(`drop schema ${quoteIdent(schema)} cascade`);
-      await admin.end();
+    const rounds: Round[] = [];
+    for (let n = 0; n < REPEAT; n++) {
+      rounds.push(await postgresRound(url, n));
+      reportRound('postgres', n + 1, rounds[n]!);
     }
+    reportMedian('postgres', rounds);
   }
 }
 

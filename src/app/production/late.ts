@@ -54,7 +54,9 @@ export class LateEvents {
       if (event.counterReset === true) {
         return {
           ok: false,
-          problems: [{ path: 'counterReset', problem: 'a counter reset cannot arrive late: send it in order' }],
+          problems: [
+            { path: 'counterReset', problem: 'a counter reset cannot arrive late: send it in order' },
+          ],
         };
       }
       if (
