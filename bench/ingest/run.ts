@@ -269,11 +269,14 @@ const median = (xs: readonly number[]): number => {
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+/** What the raw baseline is on each backend. */
+const RAW_LABEL: Record<string, string> = { sqlite: 'raw, row by row  ', postgres: 'raw, unnest/batch ' };
+
 function reportRound(dialect: string, n: number, r: Round): void {
   console.log(
     `${dialect} round ${n}: load ${r.load.toFixed(2)}, ${r.ours.lots} lots\n` +
       `  ingest use case    ${fmt(rate(r.ours.seconds)).padStart(10)} wall (${r.ours.seconds.toFixed(2)} s)  ${fmt(rate(r.ours.cpu)).padStart(10)} per CPU-s\n` +
-      `  raw, row by row    ${fmt(rate(r.raw.seconds)).padStart(10)} wall (${r.raw.seconds.toFixed(2)} s)  ${fmt(rate(r.raw.cpu)).padStart(10)} per CPU-s\n` +
+      `  ${RAW_LABEL[dialect]} ${fmt(rate(r.raw.seconds)).padStart(10)} wall (${r.raw.seconds.toFixed(2)} s)  ${fmt(rate(r.raw.cpu)).padStart(10)} per CPU-s\n` +
       (r.rawChunked === undefined
         ? ''
         : `  raw, ${CHUNK_ROWS} rows a stmt ${fmt(rate(r.rawChunked.seconds)).padStart(10)} wall (${r.rawChunked.seconds.toFixed(2)} s)  ${fmt(rate(r.rawChunked.cpu)).padStart(10)} per CPU-s\n`) +
@@ -288,7 +291,7 @@ function reportMedian(dialect: string, rounds: readonly Round[]): void {
     `${dialect} median of ${rounds.length} rounds (load ${rounds.map((r) => r.load.toFixed(1)).join(', ')}), ` +
       `${EVENTS.toLocaleString('en-US')} events, batches of ${BATCH.toLocaleString('en-US')}\n` +
       `  ingest use case    ${fmt(m((r) => rate(r.ours.seconds))).padStart(10)} wall  ${fmt(m((r) => rate(r.ours.cpu))).padStart(10)} per CPU-s\n` +
-      `  raw, row by row    ${fmt(m((r) => rate(r.raw.seconds))).padStart(10)} wall  ${fmt(m((r) => rate(r.raw.cpu))).padStart(10)} per CPU-s\n` +
+      `  ${RAW_LABEL[dialect]} ${fmt(m((r) => rate(r.raw.seconds))).padStart(10)} wall  ${fmt(m((r) => rate(r.raw.cpu))).padStart(10)} per CPU-s\n` +
       (chunked
         ? `  raw, ${CHUNK_ROWS} rows a stmt ${fmt(m((r) => rate(r.rawChunked!.seconds))).padStart(10)} wall  ${fmt(m((r) => rate(r.rawChunked!.cpu))).padStart(10)} per CPU-s\n`
         : '') +

@@ -1,5 +1,6 @@
 import { ConflictError, type FieldProblem } from '../../domain/errors.ts';
 import {
+  isCanonicalInstant,
   isPackMLState,
   quickLineEvent,
   validateLineEvent,
@@ -183,6 +184,8 @@ export async function ingestLineEvents(
         seen.add(c.eventId);
         const isStop = c.input['kind'] === 'stop';
         let event: LineEvent;
+        // The time as stored: the quick path has checked it is canonical already.
+        let storedAt: string | undefined;
         if (!isStop && c.atMs < lastMs) {
           if (lastMs - c.atMs > lateWindow || late === undefined) {
             refuse(c.index, c.eventId, lineId, [
@@ -203,8 +206,10 @@ export async function ingestLineEvents(
           late.add(event, c.eventId, at);
         } else {
           const quick = isStop ? undefined : quickLineEvent(c.input, c.atMs, cursor, lastMs, notAfterMs);
-          if (quick !== undefined) event = quick;
-          else {
+          if (quick !== undefined) {
+            event = quick;
+            storedAt = quick.at;
+          } else {
             const checked = validateLineEvent(c.input, isStop ? {} : cursor, notAfter);
             if (!checked.ok) {
               refuse(c.index, c.eventId, lineId, [...checked.problems]);
@@ -250,7 +255,7 @@ export async function ingestLineEvents(
             changed = true;
           }
         }
-        rows.push(toRow(c.eventId, event, iso(event.at), receivedAt, by));
+        rows.push(toRow(c.eventId, event, storedAt ?? iso(event.at), receivedAt, by));
         outcomes[c.index] = { index: c.index, eventId: c.eventId, lineId, status: 'accepted' };
       }
       if (changed) {
@@ -384,10 +389,8 @@ function emptyStatus(lineId: string): LineStatusRecord {
 
 /** Times are stored as UTC ISO strings with milliseconds, whatever zone the sender wrote. */
 function iso(at: string): string {
-  return CANONICAL.test(at) ? at : new Date(at).toISOString();
+  return isCanonicalInstant(at) ? at : new Date(at).toISOString();
 }
-
-const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function toRow(eventId: string, e: LineEvent, at: string, receivedAt: string, actor: string): LineEventRow {
   const row: { -readonly [K in keyof LineEventRow]: LineEventRow[K] } = {

@@ -83,34 +83,16 @@ function isCount(value: unknown): value is number {
 }
 
 /**
- * `dddd-dd-ddTdd:dd:dd.dddZ`, checked character by character (a form `validateLineEvent`'s
- * pattern accepts; whether the date exists is `Date.parse`'s answer, already in `atMs`).
+ * `dddd-dd-ddTdd:dd:dd.dddZ` (a form `validateLineEvent`'s pattern accepts; whether the date
+ * exists is `Date.parse`'s answer, already in `atMs`). A fixed pattern without groups: V8
+ * compiles it to machine code, which measured faster here than a loop over the characters.
+ *
+ * @example
+ * isCanonicalInstant('2026-11-22T06:00:00.000Z'); // true
+ * isCanonicalInstant('2026-11-22T06:00:00Z'); // false
  */
 export function isCanonicalInstant(at: string): boolean {
-  if (at.length !== 24) return false;
-  for (let i = 0; i < 24; i++) {
-    const c = at.charCodeAt(i);
-    switch (i) {
-      case 4:
-      case 7:
-        if (c !== 0x2d) return false; // -
-        break;
-      case 10:
-        if (c !== 0x54) return false; // T
-        break;
-      case 13:
-      case 16:
-        if (c !== 0x3a) return false; // :
-        break;
-      case 19:
-        if (c !== 0x2e) return false; // .
-        break;
-      case 23:
-        if (c !== 0x5a) return false; // Z
-        break;
-      default:
-        if (c < 0x30 || c > 0x39) return false;
-    }
-  }
-  return true;
+  return CANONICAL.test(at);
 }
+
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
