@@ -270,7 +270,7 @@ export async function ingestLineEvents(
     if (inserted !== rows.length) {
       throw new ConflictError(
         'line_event.id_reused',
-        `${rows.length - inserted} event id(s) in this batch were already used for other events of the same line: each event needs an id of its own; nothing in the batch was recorded`,
+        `an event id in this batch was already used for another event of the same line: each event needs an id of its own; nothing in the batch was recorded`,
         { lines: [...byLine.keys()] },
       );
     }

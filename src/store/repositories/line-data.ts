@@ -169,8 +169,9 @@ export function lineDataRepository(ex: Executor) {
     },
 
     /**
-     * Inserts line events, skipping any whose `(line_id, event_id)` is stored already; returns
-     * how many were inserted.
+     * Inserts line events; returns how many were inserted. Fewer than `rows.length` means some
+     * `(line_id, event_id)` is stored already: SQLite skips those rows, PostgreSQL stops (and
+     * answers 0), and either way the caller must roll the transaction back.
      */
     insertEvents(rows: readonly LineEventRow[]): Promise<number> {
       if (rows.length === 0) return Promise.resolve(0);
