@@ -49,22 +49,12 @@ async function records(store: Store) {
     .execute();
   const status = await store.db.selectFrom('line_status').selectAll().orderBy('line_id').execute();
   const ledger = await store.db.selectFrom('ledger_events').select(['biz_step']).execute();
-  const numbers = <T extends object>(rows: T[]) =>
+  // PostgreSQL gives bigint columns as text: numbers on both backends.
+  const whole = new Set(['processed', 'defective', 'good', 'lotted', 'quantity']);
+  const numbers = (rows: readonly object[]): Record<string, unknown>[] =>
     rows.map((r) =>
       Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [
-          k,
-          typeof v === 'bigint' ||
-          k === 'processed' ||
-          k === 'defective' ||
-          k === 'good' ||
-          k === 'lotted' ||
-          k === 'quantity'
-            ? v === null
-              ? null
-              : Number(v)
-            : v,
-        ]),
+        Object.entries(r).map(([k, v]: [string, unknown]) => [k, whole.has(k) && v !== null ? Number(v) : v]),
       ),
     );
   return {

@@ -162,7 +162,7 @@ export function lineDataRepository(ex: Executor) {
           eventIds.push(id);
         }
       }
-      if (eventIds.length === 0) return Promise.resolve(new Map());
+      if (eventIds.length === 0) return Promise.resolve(new Map<string, Set<string>>());
       return ex.native.dialect === 'sqlite'
         ? Promise.resolve(sqliteStoredEventIds(ex.native.sqlite, lineIds, eventIds))
         : pgStoredEventIds(db, lineIds, eventIds);
