@@ -8,10 +8,10 @@ import {
   type NodeKey,
   type TreeNode,
 } from '../../ledger/merkle/frontier.ts';
-import type { Hash } from '../../ledger/merkle/hash.ts';
+import { toHex, type Hash } from '../../ledger/merkle/hash.ts';
 import type { NodeReader } from '../../ledger/merkle/proof.ts';
 
-const hex = (hash: Uint8Array): string => Buffer.from(hash).toString('hex');
+const hex = toHex;
 const unhex = (text: string): Hash => new Uint8Array(Buffer.from(text, 'hex'));
 
 /** The stored tree head, or an empty tree before the first event. */
@@ -180,6 +180,25 @@ export function ledgerRecords(ex: Executor) {
         .execute();
     },
 
+    /** The stored checkpoint of exactly `size` events, if one was signed. */
+    async checkpointOfSize(size: number): Promise<CheckpointRecord | undefined> {
+      const r = await db
+        .selectFrom('ledger_checkpoints')
+        .selectAll()
+        .where('size', '=', size)
+        .executeTakeFirst();
+      return r === undefined
+        ? undefined
+        : {
+            size: Number(r.size),
+            rootHash: r.root_hash,
+            note: r.note,
+            keyId: r.key_id,
+            signedAt: r.signed_at,
+            actor: r.actor,
+          };
+    },
+
     async checkpoints(): Promise<CheckpointRecord[]> {
       const rows = await db.selectFrom('ledger_checkpoints').selectAll().orderBy('size').execute();
       return rows.map((r) => ({
@@ -227,44 +246,17 @@ export function ledgerRecords(ex: Executor) {
 export function storedNodes(ex: Executor): NodeReader {
   return {
     async nodes(keys: readonly NodeKey[]): Promise<Hash[]> {
-      const found = new Map<string, Hash>();
-      const leaves = keys.filter((k) => k.level === 0).map((k) => k.index);
-      const byLevel = new Map<number, number[]>();
-      for (const key of keys) {
-        if (key.level > 0) byLevel.set(key.level, [...(byLevel.get(key.level) ?? []), key.index]);
-      }
-      // At most two queries a proof, whatever its length: one for leaves, one for all higher levels.
-      if (leaves.length > 0) {
-        const rows = await ex.db
-          .selectFrom('ledger_events')
-          .select(['idx', 'leaf_hash'])
-          .where('idx', 'in', leaves)
-          .execute();
-        for (const r of rows) found.set(`0/${Number(r.idx)}`, unhex(r.leaf_hash));
-      }
-      if (byLevel.size > 0) {
-        const rows = await ex.db
-          .selectFrom('ledger_nodes')
-          .select(['level', 'idx', 'hash'])
-          .where((eb) =>
-            eb.or(
-              [...byLevel].map(([level, indexes]) =>
-                eb.and([eb('level', '=', level), eb('idx', 'in', indexes)]),
-              ),
-            ),
-          )
-          .execute();
-        for (const r of rows) found.set(`${r.level}/${Number(r.idx)}`, unhex(r.hash));
-      }
-      return keys.map((key) => {
-        const hash = found.get(`${key.level}/${key.index}`);
-        if (hash === undefined) {
+      // One statement a proof on SQLite (two on PostgreSQL), whatever its length.
+      const hashes = await ledgerRepository(ex).nodeHashes(keys.map((k) => [k.level, k.index] as const));
+      return keys.map((key, i) => {
+        const hash = hashes[i];
+        if (hash === null || hash === undefined) {
           throw new ConflictError(
             'ledger.node_missing',
             `ledger tree node ${key.level}/${key.index} is not stored`,
           );
         }
-        return hash;
+        return unhex(hash);
       });
     },
   };
