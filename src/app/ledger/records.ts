@@ -77,6 +77,22 @@ export function entryOfRow(row: EventRow): StoredEntry {
  */
 export function ledgerRecords(ex: Executor) {
   const { db } = ex;
+  async function* entriesFrom(from: number, page = 5000): AsyncGenerator<StoredEntry> {
+    let after = from - 1;
+    for (;;) {
+      const rows = await db
+        .selectFrom('ledger_events')
+        .selectAll()
+        .where('idx', '>', after)
+        .orderBy('idx')
+        .limit(page)
+        .execute();
+      for (const row of rows) yield entryOfRow(row);
+      const last = rows[rows.length - 1];
+      if (last === undefined || rows.length < page) return;
+      after = Number(last.idx);
+    }
+  }
   return {
     async treeHead(options: { forUpdate?: boolean } = {}): Promise<TreeHeadRecord> {
       let query = db.selectFrom('ledger_tree_head').selectAll().where('id', '=', 1);
@@ -139,21 +155,20 @@ export function ledgerRecords(ex: Executor) {
     },
 
     /** Every entry in index order, read in pages. */
-    async *allEntries(page = 5000): AsyncGenerator<StoredEntry> {
-      let after = -1;
-      for (;;) {
-        const rows = await db
-          .selectFrom('ledger_events')
-          .selectAll()
-          .where('idx', '>', after)
-          .orderBy('idx')
-          .limit(page)
-          .execute();
-        for (const row of rows) yield entryOfRow(row);
-        const last = rows[rows.length - 1];
-        if (last === undefined || rows.length < page) return;
-        after = Number(last.idx);
-      }
+    allEntries(page = 5000): AsyncGenerator<StoredEntry> {
+      return entriesFrom(0, page);
+    },
+
+    /** The entries from index `from` on, in index order, read in pages. */
+    entriesFrom,
+
+    /** Highest stored index + 1 (0 when empty): how far a verification must read. */
+    async storedSize(): Promise<number> {
+      const row = await db
+        .selectFrom('ledger_events')
+        .select((eb) => eb.fn.max('idx').as('last'))
+        .executeTakeFirst();
+      return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
     },
 
     /** Number of stored events (highest index + 1 when nothing is missing). */
