@@ -1,5 +1,5 @@
 import { ValidationError } from '../../domain/errors.ts';
-import { toBase64, type Hash } from '../../ledger/merkle/hash.ts';
+import { EMPTY_ROOT, toBase64, type Hash } from '../../ledger/merkle/hash.ts';
 import { consistencyProof, inclusionProof, rootAt, type NodeReader } from '../../ledger/merkle/proof.ts';
 import { ledgerRepository } from '../../store/repositories/ledger.ts';
 import { verifyConsistency, verifyInclusion } from '../../ledger/merkle/verify.ts';
@@ -47,15 +47,21 @@ export async function ledgerInclusionProof(
   options: { index: number; size?: number },
 ): Promise<InclusionProofAnswer> {
   requireRole(actor, staffRoles, 'read ledger proofs');
-  const records = ledgerRecords(app.store);
-  const head = await records.treeHead();
+  // The proof's reads go through the ledger's hot-path repository: tree head, eventID, one
+  // statement for every node, the checkpoint's note (prepared statements on SQLite).
+  const repository = ledgerRepository(app.store);
+  const stored = await repository.head();
+  const head = {
+    size: stored?.size ?? 0,
+    rootHash: stored === undefined ? EMPTY_ROOT : new Uint8Array(Buffer.from(stored.rootHex, 'hex')),
+  };
   const size = options.size ?? head.size;
   if (!Number.isSafeInteger(options.index) || options.index < 0 || options.index >= size) {
     throw invalid('index', `must be 0..${size - 1}, got ${options.index}`);
   }
   if (size > head.size) throw invalid('size', `the ledger holds ${head.size} events, asked for ${size}`);
   const reader = storedNodes(app.store);
-  const eventID = await ledgerRepository(app.store).eventIdAt(options.index);
+  const eventID = await repository.eventIdAt(options.index);
   if (eventID === undefined)
     throw new ConflictError('ledger.event_missing', `no event is stored at index ${options.index}`);
   // The leaf's own hash is fetched with the proof's nodes: one read for the whole proof.
@@ -76,7 +82,7 @@ export async function ledgerInclusionProof(
       'ledger.proof_failed',
       `the stored tree does not prove event ${options.index}: ${verdict.why}; run headstamp ledger verify`,
     );
-  const checkpoint = await records.checkpointOfSize(size);
+  const checkpoint = await repository.checkpointNote(size);
   return {
     index: options.index,
     size,
@@ -84,7 +90,7 @@ export async function ledgerInclusionProof(
     leafHash: toBase64(leafHash),
     rootHash: toBase64(root),
     proof: proof.map(toBase64),
-    checkpoint: checkpoint?.note ?? null,
+    checkpoint: checkpoint ?? null,
   };
 }
 
@@ -125,6 +131,6 @@ export async function ledgerConsistencyProof(
     root1: toBase64(root1),
     root2: toBase64(root2),
     proof: proof.map(toBase64),
-    checkpoint: (await records.checkpoints()).find((c) => c.size === size2)?.note ?? null,
+    checkpoint: (await records.checkpointOfSize(size2))?.note ?? null,
   };
 }

@@ -1,5 +1,11 @@
 import type { Executor, Tx } from '../database.ts';
-import { sqliteInsertLedgerRows, sqliteLedgerEventId, sqliteLedgerNodeHashes } from '../sqlite/ledger.ts';
+import {
+  sqliteInsertLedgerRows,
+  sqliteLedgerCheckpointNote,
+  sqliteLedgerEventId,
+  sqliteLedgerHead,
+  sqliteLedgerNodeHashes,
+} from '../sqlite/ledger.ts';
 import type { LedgerEventTable, LedgerNodeTable } from '../tables/ledger.ts';
 
 /** Rows per multi-row insert on PostgreSQL: well under its parameter limit. */
@@ -78,6 +84,28 @@ export function ledgerRepository(ex: Executor) {
         .where('idx', '=', index)
         .executeTakeFirst();
       return row?.event_id;
+    },
+
+    /** The tree head's size and root (hex), or undefined before the first event. */
+    async head(): Promise<{ size: number; rootHex: string } | undefined> {
+      if (ex.native.dialect === 'sqlite') return sqliteLedgerHead(ex.native.sqlite);
+      const row = await ex.db
+        .selectFrom('ledger_tree_head')
+        .select(['size', 'root_hash'])
+        .where('id', '=', 1)
+        .executeTakeFirst();
+      return row === undefined ? undefined : { size: Number(row.size), rootHex: row.root_hash };
+    },
+
+    /** The signed note of the checkpoint of exactly `size` events, if one was signed. */
+    async checkpointNote(size: number): Promise<string | undefined> {
+      if (ex.native.dialect === 'sqlite') return sqliteLedgerCheckpointNote(ex.native.sqlite, size);
+      const row = await ex.db
+        .selectFrom('ledger_checkpoints')
+        .select('note')
+        .where('size', '=', size)
+        .executeTakeFirst();
+      return row?.note;
     },
   };
 }

@@ -97,6 +97,8 @@ from json_each(?) j order by j.key`;
 interface ReadStatements {
   nodeHashes: BetterSqlite3.Statement<[string], { position: number; hash: string | null }>;
   eventId: BetterSqlite3.Statement<[number], { event_id: string }>;
+  head: BetterSqlite3.Statement<[], { size: number; root_hash: string }>;
+  checkpointNote: BetterSqlite3.Statement<[number], { note: string }>;
 }
 
 const readCache = new WeakMap<BetterSqlite3.Database, ReadStatements>();
@@ -107,6 +109,8 @@ function readStatements(sqlite: BetterSqlite3.Database): ReadStatements {
     s = {
       nodeHashes: sqlite.prepare(NODE_HASHES),
       eventId: sqlite.prepare('select event_id from ledger_events where idx = ?'),
+      head: sqlite.prepare('select size, root_hash from ledger_tree_head where id = 1'),
+      checkpointNote: sqlite.prepare('select note from ledger_checkpoints where size = ?'),
     };
     readCache.set(sqlite, s);
   }
@@ -126,4 +130,17 @@ export function sqliteLedgerNodeHashes(
 /** The eventID stored at `index`, if any. */
 export function sqliteLedgerEventId(sqlite: BetterSqlite3.Database, index: number): string | undefined {
   return readStatements(sqlite).eventId.get(index)?.event_id;
+}
+
+/** The tree head's size and root (hex), or undefined before the first event. */
+export function sqliteLedgerHead(
+  sqlite: BetterSqlite3.Database,
+): { size: number; rootHex: string } | undefined {
+  const row = readStatements(sqlite).head.get();
+  return row === undefined ? undefined : { size: Number(row.size), rootHex: row.root_hash };
+}
+
+/** The signed note of the checkpoint of exactly `size` events, if any. */
+export function sqliteLedgerCheckpointNote(sqlite: BetterSqlite3.Database, size: number): string | undefined {
+  return readStatements(sqlite).checkpointNote.get(size)?.note;
 }
