@@ -50,12 +50,16 @@ function stringAt(isKey: boolean): boolean {
   const end = text.length;
   for (;;) {
     let c = 0;
-    // The plain run, character by character (cheaper than a regular expression call per string).
-    while (at < end) {
-      c = text.charCodeAt(at);
+    // The plain run, character by character in locals (a module variable written per character
+    // would stay in memory, not in a register).
+    const s = text;
+    let i = at;
+    while (i < end) {
+      c = s.charCodeAt(i);
       if (c === QUOTE || c === BACKSLASH || c < 0x20 || (c >= 0xd800 && c <= 0xdfff)) break;
-      at += 1;
+      i += 1;
     }
+    at = i;
     if (at >= end) return false;
     if (c === QUOTE) {
       at += 1;
@@ -85,13 +89,16 @@ function stringAt(isKey: boolean): boolean {
 
 function numberAt(): boolean {
   const start = at;
+  const s = text;
+  let i = at;
   for (;;) {
-    const c = text.charCodeAt(at);
+    const c = s.charCodeAt(i);
     // 0-9 - + . e E
-    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69) at += 1;
+    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69) i += 1;
     else break;
   }
-  const token = text.slice(start, at);
+  at = i;
+  const token = s.slice(start, at);
   // ECMAScript's number-to-string is JCS's number form: the text must be exactly that.
   return token.length > 0 && String(Number(token)) === token;
 }
