@@ -106,7 +106,9 @@ export const registerLedger: RegisterCommand = (program: Command, context) => {
           if (options.json === true) context.out.json(result);
           else if (result.ok) {
             const read =
-              result.from === 0 ? '' : ` (events from index ${result.from}, after checkpoint ${result.from})`;
+              result.from === 0
+                ? ''
+                : ` (read from index ${result.from}, after the checkpoint of ${result.from} events)`;
             context.out.line(
               `ledger verified: ${result.size} events${read}, root ${result.rootHash}, ${result.checkpointsChecked} checkpoint(s) matched`,
             );
