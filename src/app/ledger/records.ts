@@ -77,13 +77,18 @@ export function entryOfRow(row: EventRow): StoredEntry {
  */
 export function ledgerRecords(ex: Executor) {
   const { db } = ex;
-  async function* entriesFrom(from: number, page = 5000): AsyncGenerator<StoredEntry> {
+  async function* entriesFrom(
+    from: number,
+    page = 5000,
+    until = Number.MAX_SAFE_INTEGER,
+  ): AsyncGenerator<StoredEntry> {
     let after = from - 1;
     for (;;) {
       const rows = await db
         .selectFrom('ledger_events')
         .selectAll()
         .where('idx', '>', after)
+        .where('idx', '<', until)
         .orderBy('idx')
         .limit(page)
         .execute();
@@ -154,12 +159,12 @@ export function ledgerRecords(ex: Executor) {
       return rows.map(entryOfRow);
     },
 
-    /** Every entry in index order, read in pages. */
-    allEntries(page = 5000): AsyncGenerator<StoredEntry> {
-      return entriesFrom(0, page);
+    /** Every entry in index order (below `until`, when given), read in pages. */
+    allEntries(page = 5000, until?: number): AsyncGenerator<StoredEntry> {
+      return entriesFrom(0, page, until);
     },
 
-    /** The entries from index `from` on, in index order, read in pages. */
+    /** The entries from index `from` on (below `until`, when given), in index order, read in pages. */
     entriesFrom,
 
     /** Highest stored index + 1 (0 when empty): how far a verification must read. */

@@ -14,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import { ledgerOrigin } from './checkpoint.ts';
 import { ledgerVerifiers } from './keys.ts';
 import { ledgerRecords, storedNodes } from './records.ts';
+import { withTransaction } from '../transaction.ts';
 
 /** The answer of `headstamp ledger verify`. */
 export interface LedgerVerification extends LogVerification {
@@ -100,7 +101,16 @@ export async function verifyLedgerRecords(
   }
   // A witness's checkpoint that does not verify is bad input: refused with the reason.
   if (options.against !== undefined) checkpoints.push(openCheckpoint(options.against, verifiers, origin));
-  const head = await records.treeHead();
+  // The tree head and how far the events go, read together: on SQLite in one transaction, so an
+  // append landing between the two reads cannot pass for an extra or a missing event. (Appends
+  // write events and head in one transaction; rows below the size never change.)
+  const [head, storedSize] =
+    store.native.dialect === 'sqlite'
+      ? await withTransaction(store, async (tx) => {
+          const r = ledgerRecords(tx);
+          return [await r.treeHead(), await r.storedSize()] as const;
+        })
+      : [await records.treeHead(), await records.storedSize()];
   const depth = options.depth ?? 'full';
   const anchors: LogAnchors = { checkpoints, treeHead: { size: head.size, rootHash: head.rootHash }, depth };
   const answer = (result: LogVerification, from: number, threads: number): LedgerVerification => {
@@ -135,12 +145,15 @@ export async function verifyLedgerRecords(
           1,
         );
       }
-      const result = await verifyLog(records.entriesFrom(latest.size), { ...anchors, start });
+      const result = await verifyLog(records.entriesFrom(latest.size, 5000, storedSize), {
+        ...anchors,
+        start,
+      });
       return answer(result, latest.size, 1);
     }
   }
 
-  const size = await records.storedSize();
+  const size = storedSize;
   const threads = Math.max(1, options.threads ?? Math.min(availableParallelism(), 4));
   const file =
     store.native.dialect === 'sqlite' && store.location !== ':memory:' ? store.location : undefined;
@@ -153,5 +166,5 @@ export async function verifyLedgerRecords(
     };
     return answer(await verifyLogParallel(source, anchors, parallel), 0, threads);
   }
-  return answer(await verifyLog(records.allEntries(), anchors), 0, 1);
+  return answer(await verifyLog(records.allEntries(5000, size), anchors), 0, 1);
 }
