@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, isCanonicalJson, isCanonicalText } from './canonical.ts';
+import { plantEvents } from './fixtures/plant-events.ts';
 
 // The JCS reference: keys sorted by UTF-16 code units, every part written by hand.
 function reference(value: unknown): string {
@@ -54,5 +55,20 @@ describe('canonical JSON (RFC 8785 for our value types)', () => {
     expect(isCanonicalJson('{"b":1,"a":2}')).toBe(false);
     expect(isCanonicalJson('{"a": 2}')).toBe(false);
     expect(isCanonicalJson('{"a":1.0}')).toBe(false);
+  });
+
+  it("writes the plant's own events exactly as the general reference does", () => {
+    // The writer only compares keys already in order (builders write them so); checked here on
+    // every kind of event the plant appends, with the ledger's entry wrapper around it.
+    plantEvents(400, 17).forEach((event, index) => {
+      const entry = { event: { ...event, recordTime: '2026-11-22T08:00:00.000Z' }, index };
+      expect(canonicalJson(entry)).toBe(reference(entry));
+    });
+  });
+
+  it('names the field JSON cannot hold, however deep', () => {
+    expect(() => canonicalJson({ event: { quantityList: [{ quantity: Infinity }] } })).toThrow(
+      /\$\.event\.quantityList\[0\]\.quantity: not a finite number/,
+    );
   });
 });

@@ -13,61 +13,114 @@ import type { CustodyEvent } from './event.ts';
 
 /** The JCS text of a JSON value. Refuses what JSON cannot hold (NaN, Infinity, functions, ...). */
 export function canonicalJson(value: unknown): string {
-  // Fast path: a copy with keys inserted in sorted order, written by the engine's JSON.stringify
-  // (JCS's string and number forms are ECMAScript's). Objects with array-index-like keys would be
-  // reordered by the engine, so those take the slow path, which writes every part itself.
-  const sorted = sortedCopy(value, '$');
-  if (sorted !== SLOW) return JSON.stringify(sorted);
-  const parts: string[] = [];
-  write(value, parts, '$');
-  return parts.join('');
+  try {
+    return write(value);
+  } catch (error) {
+    // The writer keeps no path (cheaper); a second walk finds and names the field.
+    if (error === UNWRITABLE) locateProblem(value, '$');
+    throw error;
+  }
 }
 
-const SLOW = Symbol('slow');
-const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+const UNWRITABLE = new Error('not writable as JSON');
 
-function sortedCopy(value: unknown, path: string): unknown {
+/** Walks the value with paths and refuses its first part JSON cannot hold. */
+function locateProblem(value: unknown, path: string): void {
   switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
     case 'number':
       if (!Number.isFinite(value)) refuse(path, `not a finite number: ${value}`);
-      return value;
+      return;
     case 'object': {
-      if (value === null) return null;
+      if (value === null) return;
       if (Array.isArray(value)) {
-        const out: unknown[] = [];
-        for (let i = 0; i < value.length; i += 1) {
-          const item: unknown = value[i];
+        value.forEach((item: unknown, i) => {
           if (item === undefined) refuse(`${path}[${i}]`, 'undefined in an array');
-          const copy = sortedCopy(item, `${path}[${i}]`);
-          if (copy === SLOW) return SLOW;
-          out.push(copy);
-        }
-        return out;
+          locateProblem(item, `${path}[${i}]`);
+        });
+        return;
       }
       const proto: unknown = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) {
         refuse(path, 'not a plain object (convert dates to ISO strings first)');
       }
-      const record = value as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(record).sort()) {
-        if (INDEX_LIKE.test(key)) return SLOW;
-        const item = record[key];
-        if (item === undefined) continue;
-        const copy = sortedCopy(item, `${path}.${key}`);
-        if (copy === SLOW) return SLOW;
-        out[key] = copy;
+      for (const [key, item] of Object.entries(value)) {
+        if (item !== undefined) locateProblem(item, `${path}.${key}`);
       }
-      return out;
+      return;
     }
     case 'undefined':
     case 'bigint':
     case 'function':
     case 'symbol':
       return refuse(path, `a ${typeof value} cannot be written as JSON`);
+    case 'string':
+    case 'boolean':
+      return;
+  }
+}
+
+// Each key's JSON text and colon, written once: events repeat the same few dozen keys.
+const KEY_TEXT = new Map<string, string>();
+
+function keyText(key: string): string {
+  let text = KEY_TEXT.get(key);
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:`;
+    if (KEY_TEXT.size < 4096) KEY_TEXT.set(key, text);
+  }
+  return text;
+}
+
+// One pass writes the text directly: no sorted copy of the value is made. Keys already in
+// order (what our builders and JSON.parse of canonical text give) are only compared, not sorted;
+// `Object.keys` puts array-index-like keys first, which the comparison catches and the sort fixes.
+function write(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw UNWRITABLE;
+      // ECMAScript number-to-string is JCS's number form; -0 is written 0.
+      return JSON.stringify(value);
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i += 1) {
+          const item: unknown = value[i];
+          if (item === undefined) throw UNWRITABLE;
+          text += i === 0 ? write(item) : `,${write(item)}`;
+        }
+        return `${text}]`;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) throw UNWRITABLE;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      for (let i = 1; i < keys.length; i += 1) {
+        if (!((keys[i - 1] as string) < (keys[i] as string))) {
+          keys.sort();
+          break;
+        }
+      }
+      let text = '{';
+      let first = true;
+      for (const key of keys) {
+        const item = record[key];
+        if (item === undefined) continue;
+        text += first ? keyText(key) : `,${keyText(key)}`;
+        first = false;
+        text += write(item);
+      }
+      return `${text}}`;
+    }
+    case 'undefined':
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      throw UNWRITABLE;
   }
 }
 
@@ -78,8 +131,16 @@ function sortedCopy(value: unknown, path: string): unknown {
  */
 export function isCanonicalText(text: string, parsed: unknown): boolean {
   if (JSON.stringify(parsed) === text && keysInOrder(parsed)) return true;
-  // Array-index-like keys defeat the quick test; settle those the long way.
-  return sortedCopy(parsed, '$') === SLOW && canonicalJson(parsed) === text;
+  // Array-index-like keys defeat the quick test (the engine writes them first); settle the long way.
+  return hasIndexLikeKey(parsed) && canonicalJson(parsed) === text;
+}
+
+const INDEX_LIKE = /^(?:0|[1-9][0-9]*)$/;
+
+function hasIndexLikeKey(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasIndexLikeKey);
+  return Object.entries(value).some(([key, item]) => INDEX_LIKE.test(key) || hasIndexLikeKey(item));
 }
 
 function keysInOrder(value: unknown): boolean {
@@ -92,59 +153,6 @@ function keysInOrder(value: unknown): boolean {
     if (!keysInOrder((value as Record<string, unknown>)[key])) return false;
   }
   return true;
-}
-
-function write(value: unknown, parts: string[], path: string): void {
-  switch (typeof value) {
-    case 'string':
-      parts.push(JSON.stringify(value));
-      return;
-    case 'boolean':
-      parts.push(value ? 'true' : 'false');
-      return;
-    case 'number':
-      if (!Number.isFinite(value)) refuse(path, `not a finite number: ${value}`);
-      // ECMAScript number-to-string is JCS's number form; -0 is written 0.
-      parts.push(JSON.stringify(value));
-      return;
-    case 'object': {
-      if (value === null) {
-        parts.push('null');
-        return;
-      }
-      if (Array.isArray(value)) {
-        parts.push('[');
-        value.forEach((item: unknown, i) => {
-          if (i > 0) parts.push(',');
-          if (item === undefined) refuse(`${path}[${i}]`, 'undefined in an array');
-          write(item, parts, `${path}[${i}]`);
-        });
-        parts.push(']');
-        return;
-      }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
-        refuse(path, 'not a plain object (convert dates to ISO strings first)');
-      }
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record)
-        .filter((k) => record[k] !== undefined)
-        .sort();
-      parts.push('{');
-      keys.forEach((key, i) => {
-        if (i > 0) parts.push(',');
-        parts.push(JSON.stringify(key), ':');
-        write(record[key], parts, `${path}.${key}`);
-      });
-      parts.push('}');
-      return;
-    }
-    case 'undefined':
-    case 'bigint':
-    case 'function':
-    case 'symbol':
-      refuse(path, `a ${typeof value} cannot be written as JSON`);
-  }
 }
 
 function refuse(path: string, problem: string): never {

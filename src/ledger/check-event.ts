@@ -13,10 +13,13 @@ import { EVENT_TYPES, type CustodyEvent, type QuantityElement } from './event.ts
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 const OFFSET = /^[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00)$/;
 
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\dZ$/;
+
 function isInstant(value: unknown): boolean {
-  return (
-    typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value
-  );
+  // The shape first (cheap), then one parse: the instant must write back as itself (no 30 Feb).
+  if (typeof value !== 'string' || !INSTANT.test(value)) return false;
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === value;
 }
 
 export function checkCustodyEvent(event: CustodyEvent, path = 'event'): FieldProblem[] {

@@ -15,6 +15,7 @@ import { canonicalJson, isCanonicalText } from './canonical.ts';
 import type { CustodyEvent } from './event.ts';
 import { hash as digest } from 'node:crypto';
 import { sameHash, type Hash } from './merkle/hash.ts';
+import { scanAccepts } from './entry-scan.ts';
 
 /** What storage keeps for one event. Optional columns are checked when present. */
 export interface StoredEntry {
@@ -171,5 +172,9 @@ export function checkEntryAt(
   entry: StoredEntry,
   leafHash: Hash,
 ): LedgerProblem | undefined {
-  return depth === 'full' ? checkStoredEntry(entry, leafHash) : checkStoredEntryHashes(entry, leafHash);
+  if (depth === 'hashes') return checkStoredEntryHashes(entry, leafHash);
+  // The one-pass scan accepts the usual entry; anything it is not sure of gets the full check,
+  // which decides and names the problem.
+  if (sameHash(leafHash, entry.leafHash) && scanAccepts(entry)) return undefined;
+  return checkStoredEntry(entry, leafHash);
 }

@@ -32,6 +32,11 @@ export interface LogAnchors {
   readonly treeHead?: { readonly size: number; readonly rootHash: Hash };
   /** How deep each entry is checked (default `full`; see `CheckDepth`). */
   readonly depth?: CheckDepth;
+  /**
+   * Where the entries start: the tree of the entries before them, already proved (for a
+   * verification from the last checkpoint). Default: the empty tree, entries from index 0.
+   */
+  readonly start?: Frontier;
 }
 
 export interface LogVerification {
@@ -50,14 +55,19 @@ export interface LogVerification {
  * Shared by the single-threaded and the parallel verifier.
  */
 export class LogChecker {
-  readonly frontier = Frontier.empty();
+  readonly frontier: Frontier;
   private readonly checkpoints: Checkpoint[];
   private next = 0;
   private matched = 0;
-  private lastGood = 0; // size of the largest checkpoint matched so far
+  private lastGood: number; // size of the largest checkpoint matched so far
 
   constructor(private readonly anchors: LogAnchors) {
-    this.checkpoints = [...(anchors.checkpoints ?? [])].sort((a, b) => a.size - b.size);
+    this.frontier = anchors.start?.clone() ?? Frontier.empty();
+    this.lastGood = this.frontier.size;
+    // Checkpoints inside the proved start were settled by whoever proved it.
+    this.checkpoints = [...(anchors.checkpoints ?? [])]
+      .filter((cp) => cp.size >= this.frontier.size)
+      .sort((a, b) => a.size - b.size);
   }
 
   result(problem?: LedgerProblem): LogVerification {

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../domain/errors.ts';
-import { toBase64 } from '../../ledger/merkle/hash.ts';
-import { consistencyProof, inclusionProof, rootAt } from '../../ledger/merkle/proof.ts';
+import { EMPTY_ROOT, toBase64, type Hash } from '../../ledger/merkle/hash.ts';
+import { consistencyProof, inclusionProof, rootAt, type NodeReader } from '../../ledger/merkle/proof.ts';
+import { ledgerRepository } from '../../store/repositories/ledger.ts';
 import { verifyConsistency, verifyInclusion } from '../../ledger/merkle/verify.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import type { AppContext } from '../context.ts';
@@ -46,35 +47,50 @@ export async function ledgerInclusionProof(
   options: { index: number; size?: number },
 ): Promise<InclusionProofAnswer> {
   requireRole(actor, staffRoles, 'read ledger proofs');
-  const records = ledgerRecords(app.store);
-  const head = await records.treeHead();
-  const checkpoints = await records.checkpoints();
-  const latest = checkpoints.filter((c) => c.size > options.index).at(-1);
-  const size = options.size ?? (latest !== undefined && latest.size === head.size ? latest.size : head.size);
+  // The proof's reads go through the ledger's hot-path repository: tree head, eventID, one
+  // statement for every node, the checkpoint's note (prepared statements on SQLite).
+  const repository = ledgerRepository(app.store);
+  const stored = await repository.head();
+  const head = {
+    size: stored?.size ?? 0,
+    rootHash: stored === undefined ? EMPTY_ROOT : new Uint8Array(Buffer.from(stored.rootHex, 'hex')),
+  };
+  const size = options.size ?? head.size;
   if (!Number.isSafeInteger(options.index) || options.index < 0 || options.index >= size) {
     throw invalid('index', `must be 0..${size - 1}, got ${options.index}`);
   }
   if (size > head.size) throw invalid('size', `the ledger holds ${head.size} events, asked for ${size}`);
   const reader = storedNodes(app.store);
-  const [entry] = await records.entries(options.index, options.index + 1);
-  if (entry === undefined)
+  const eventID = await repository.eventIdAt(options.index);
+  if (eventID === undefined)
     throw new ConflictError('ledger.event_missing', `no event is stored at index ${options.index}`);
-  const proof = await inclusionProof(reader, options.index, size);
+  // The leaf's own hash is fetched with the proof's nodes: one read for the whole proof.
+  let leafHash: Hash | undefined;
+  const withLeaf: NodeReader = {
+    async nodes(keys) {
+      const [leaf, ...rest] = await reader.nodes([{ level: 0, index: options.index }, ...keys]);
+      leafHash = leaf;
+      return rest;
+    },
+  };
+  const proof = await inclusionProof(withLeaf, options.index, size);
+  if (leafHash === undefined) throw new ConflictError('ledger.event_missing', `no leaf at ${options.index}`);
   const root = size === head.size ? head.rootHash : await rootAt(reader, size);
-  const verdict = verifyInclusion({ index: options.index, size, leafHash: entry.leafHash, proof, root });
+  const verdict = verifyInclusion({ index: options.index, size, leafHash, proof, root });
   if (!verdict.ok)
     throw new ConflictError(
       'ledger.proof_failed',
       `the stored tree does not prove event ${options.index}: ${verdict.why}; run headstamp ledger verify`,
     );
+  const checkpoint = await repository.checkpointNote(size);
   return {
     index: options.index,
     size,
-    eventID: entry.eventId,
-    leafHash: toBase64(entry.leafHash),
+    eventID,
+    leafHash: toBase64(leafHash),
     rootHash: toBase64(root),
     proof: proof.map(toBase64),
-    checkpoint: checkpoints.find((c) => c.size === size)?.note ?? null,
+    checkpoint: checkpoint ?? null,
   };
 }
 
@@ -115,6 +131,6 @@ export async function ledgerConsistencyProof(
     root1: toBase64(root1),
     root2: toBase64(root2),
     proof: proof.map(toBase64),
-    checkpoint: (await records.checkpoints()).find((c) => c.size === size2)?.note ?? null,
+    checkpoint: (await records.checkpointOfSize(size2))?.note ?? null,
   };
 }

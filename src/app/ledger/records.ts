@@ -8,10 +8,10 @@ import {
   type NodeKey,
   type TreeNode,
 } from '../../ledger/merkle/frontier.ts';
-import type { Hash } from '../../ledger/merkle/hash.ts';
+import { toHex, type Hash } from '../../ledger/merkle/hash.ts';
 import type { NodeReader } from '../../ledger/merkle/proof.ts';
 
-const hex = (hash: Uint8Array): string => Buffer.from(hash).toString('hex');
+const hex = toHex;
 const unhex = (text: string): Hash => new Uint8Array(Buffer.from(text, 'hex'));
 
 /** The stored tree head, or an empty tree before the first event. */
@@ -77,6 +77,27 @@ export function entryOfRow(row: EventRow): StoredEntry {
  */
 export function ledgerRecords(ex: Executor) {
   const { db } = ex;
+  async function* entriesFrom(
+    from: number,
+    page = 5000,
+    until = Number.MAX_SAFE_INTEGER,
+  ): AsyncGenerator<StoredEntry> {
+    let after = from - 1;
+    for (;;) {
+      const rows = await db
+        .selectFrom('ledger_events')
+        .selectAll()
+        .where('idx', '>', after)
+        .where('idx', '<', until)
+        .orderBy('idx')
+        .limit(page)
+        .execute();
+      for (const row of rows) yield entryOfRow(row);
+      const last = rows[rows.length - 1];
+      if (last === undefined || rows.length < page) return;
+      after = Number(last.idx);
+    }
+  }
   return {
     async treeHead(options: { forUpdate?: boolean } = {}): Promise<TreeHeadRecord> {
       let query = db.selectFrom('ledger_tree_head').selectAll().where('id', '=', 1);
@@ -138,22 +159,21 @@ export function ledgerRecords(ex: Executor) {
       return rows.map(entryOfRow);
     },
 
-    /** Every entry in index order, read in pages. */
-    async *allEntries(page = 5000): AsyncGenerator<StoredEntry> {
-      let after = -1;
-      for (;;) {
-        const rows = await db
-          .selectFrom('ledger_events')
-          .selectAll()
-          .where('idx', '>', after)
-          .orderBy('idx')
-          .limit(page)
-          .execute();
-        for (const row of rows) yield entryOfRow(row);
-        const last = rows[rows.length - 1];
-        if (last === undefined || rows.length < page) return;
-        after = Number(last.idx);
-      }
+    /** Every entry in index order (below `until`, when given), read in pages. */
+    allEntries(page = 5000, until?: number): AsyncGenerator<StoredEntry> {
+      return entriesFrom(0, page, until);
+    },
+
+    /** The entries from index `from` on (below `until`, when given), in index order, read in pages. */
+    entriesFrom,
+
+    /** Highest stored index + 1 (0 when empty): how far a verification must read. */
+    async storedSize(): Promise<number> {
+      const row = await db
+        .selectFrom('ledger_events')
+        .select((eb) => eb.fn.max('idx').as('last'))
+        .executeTakeFirst();
+      return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
     },
 
     /** Number of stored events (highest index + 1 when nothing is missing). */
@@ -178,6 +198,25 @@ export function ledgerRecords(ex: Executor) {
         })
         .onConflict((oc) => oc.column('size').doNothing())
         .execute();
+    },
+
+    /** The stored checkpoint of exactly `size` events, if one was signed. */
+    async checkpointOfSize(size: number): Promise<CheckpointRecord | undefined> {
+      const r = await db
+        .selectFrom('ledger_checkpoints')
+        .selectAll()
+        .where('size', '=', size)
+        .executeTakeFirst();
+      return r === undefined
+        ? undefined
+        : {
+            size: Number(r.size),
+            rootHash: r.root_hash,
+            note: r.note,
+            keyId: r.key_id,
+            signedAt: r.signed_at,
+            actor: r.actor,
+          };
     },
 
     async checkpoints(): Promise<CheckpointRecord[]> {
@@ -227,44 +266,17 @@ export function ledgerRecords(ex: Executor) {
 export function storedNodes(ex: Executor): NodeReader {
   return {
     async nodes(keys: readonly NodeKey[]): Promise<Hash[]> {
-      const found = new Map<string, Hash>();
-      const leaves = keys.filter((k) => k.level === 0).map((k) => k.index);
-      const byLevel = new Map<number, number[]>();
-      for (const key of keys) {
-        if (key.level > 0) byLevel.set(key.level, [...(byLevel.get(key.level) ?? []), key.index]);
-      }
-      // At most two queries a proof, whatever its length: one for leaves, one for all higher levels.
-      if (leaves.length > 0) {
-        const rows = await ex.db
-          .selectFrom('ledger_events')
-          .select(['idx', 'leaf_hash'])
-          .where('idx', 'in', leaves)
-          .execute();
-        for (const r of rows) found.set(`0/${Number(r.idx)}`, unhex(r.leaf_hash));
-      }
-      if (byLevel.size > 0) {
-        const rows = await ex.db
-          .selectFrom('ledger_nodes')
-          .select(['level', 'idx', 'hash'])
-          .where((eb) =>
-            eb.or(
-              [...byLevel].map(([level, indexes]) =>
-                eb.and([eb('level', '=', level), eb('idx', 'in', indexes)]),
-              ),
-            ),
-          )
-          .execute();
-        for (const r of rows) found.set(`${r.level}/${Number(r.idx)}`, unhex(r.hash));
-      }
-      return keys.map((key) => {
-        const hash = found.get(`${key.level}/${key.index}`);
-        if (hash === undefined) {
+      // One statement a proof on SQLite (two on PostgreSQL), whatever its length.
+      const hashes = await ledgerRepository(ex).nodeHashes(keys.map((k) => [k.level, k.index] as const));
+      return keys.map((key, i) => {
+        const hash = hashes[i];
+        if (hash === null || hash === undefined) {
           throw new ConflictError(
             'ledger.node_missing',
             `ledger tree node ${key.level}/${key.index} is not stored`,
           );
         }
-        return hash;
+        return unhex(hash);
       });
     },
   };

@@ -42,7 +42,7 @@ function readNote(file: string, cwd: string): string {
  * - `checkpoint [--out FILE] [--key FILE]` signs the log's current size and root (C2SP signed
  *   note) for witnesses; the key file (default `$HEADSTAMP_LEDGER_KEY` or `data/ledger.key`) is
  *   created with mode 0600 on first use.
- * - `verify [--against FILE] [--quick]` checks every event, the tree and every checkpoint (and a
+ * - `verify [--against FILE] [--quick] [--since-checkpoint]` checks every event, the tree and every checkpoint (and a
  *   witness's one); names the first altered, missing or reordered event; exits 1 when anything is
  *   wrong. `--quick` checks hashes, indexes and event ids without parsing each event.
  * - `proof --index N [--size S]` and `consistency --from SIZE [--to SIZE]` print RFC 9162 proofs.
@@ -83,33 +83,48 @@ export const registerLedger: RegisterCommand = (program: Command, context) => {
     .description('Check every event, the Merkle tree and the checkpoints; name the first fault')
     .option('--against <file>', "a witness's checkpoint note to compare with")
     .option('--quick', 'check hashes, indexes and event ids only, without parsing every event')
+    .option(
+      '--since-checkpoint',
+      'check only the events after the last signed checkpoint (the stored tree must match it)',
+    )
+    .option('--threads <n>', 'worker threads for a whole SQLite log (default: cores, at most 4)')
     .option('--as <name>', 'acting user (default $HEADSTAMP_USER)')
     .option('--json', 'print the result as JSON')
-    .action(async (options: Common & { against?: string; quick?: boolean }) => {
-      await withApp(context.env, context.cwd, async (app) => {
-        const actor = await actorFor(app, actorName(options, context.env));
-        const against = options.against === undefined ? undefined : readNote(options.against, context.cwd);
-        const result = await verifyLedger(app, actor, {
-          ...(against === undefined ? {} : { against }),
-          depth: options.quick === true ? 'hashes' : 'full',
-        });
-        if (options.json === true) context.out.json(result);
-        else if (result.ok) {
-          context.out.line(
-            `ledger verified: ${result.size} events, root ${result.rootHash}, ${result.checkpointsChecked} checkpoint(s) matched`,
-          );
-        } else {
-          if (result.problem !== undefined) {
-            const p = result.problem;
+    .action(
+      async (
+        options: Common & { against?: string; quick?: boolean; sinceCheckpoint?: boolean; threads?: string },
+      ) => {
+        await withApp(context.env, context.cwd, async (app) => {
+          const actor = await actorFor(app, actorName(options, context.env));
+          const against = options.against === undefined ? undefined : readNote(options.against, context.cwd);
+          const result = await verifyLedger(app, actor, {
+            ...(against === undefined ? {} : { against }),
+            depth: options.quick === true ? 'hashes' : 'full',
+            since: options.sinceCheckpoint === true ? 'checkpoint' : 'start',
+            ...(options.threads === undefined ? {} : { threads: wholeNumber(options.threads, '--threads') }),
+          });
+          if (options.json === true) context.out.json(result);
+          else if (result.ok) {
+            const read =
+              result.from === 0
+                ? ''
+                : ` (read from index ${result.from}, after the checkpoint of ${result.from} events)`;
             context.out.line(
-              `ledger NOT verified: ${p.kind} at index ${p.index}${p.eventID === undefined ? '' : ` (${p.eventID})`}: ${p.what}`,
+              `ledger verified: ${result.size} events${read}, root ${result.rootHash}, ${result.checkpointsChecked} checkpoint(s) matched`,
             );
+          } else {
+            if (result.problem !== undefined) {
+              const p = result.problem;
+              context.out.line(
+                `ledger NOT verified: ${p.kind} at index ${p.index}${p.eventID === undefined ? '' : ` (${p.eventID})`}: ${p.what}`,
+              );
+            }
+            for (const fault of result.checkpointFaults) context.out.line(`ledger NOT verified: ${fault}`);
           }
-          for (const fault of result.checkpointFaults) context.out.line(`ledger NOT verified: ${fault}`);
-        }
-        if (!result.ok) process.exitCode = 1;
-      });
-    });
+          if (!result.ok) process.exitCode = 1;
+        });
+      },
+    );
   ledger
     .command('proof')
     .description('The inclusion proof of one event (RFC 9162)')

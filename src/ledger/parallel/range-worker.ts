@@ -47,18 +47,35 @@ export async function checkRange(job: RangeJob): Promise<RangeResult> {
     ...(problem === undefined ? {} : { problem }),
   });
   const iterator = iteratorOf(source.openRange(job.config, job.from, job.to));
-  for (let item = await iterator.next(); item.done !== true; item = await iterator.next()) {
-    const entry = item.value;
-    const position = job.from + hashes.length;
-    if (position >= job.to) break;
-    const leaf = entryLeafHash(entry.text);
-    const problem = (await checkSequence(entry, position, iterator)) ?? checkEntryAt(job.depth, entry, leaf);
-    if (problem !== undefined) return done(problem);
-    leaves.set(leaf, hashes.length * HASH_SIZE);
-    hashes.push(leaf);
+  try {
+    for (let item = await iterator.next(); item.done !== true; item = await iterator.next()) {
+      const entry = item.value;
+      const position = job.from + hashes.length;
+      if (position >= job.to) break;
+      const leaf = entryLeafHash(entry.text);
+      const problem =
+        (await checkSequence(entry, position, iterator)) ?? checkEntryAt(job.depth, entry, leaf);
+      if (problem !== undefined) return done(problem);
+      leaves.set(leaf, hashes.length * HASH_SIZE);
+      hashes.push(leaf);
+    }
+  } finally {
+    // A range left half-read must let go of its reader (a database statement stays busy otherwise).
+    await iterator.return?.();
   }
   if (hashes.length < count) {
+    // The range ended early: name the gap by the next stored event, as the one-thread verifier does.
     const index = job.from + hashes.length;
+    const after = iteratorOf(source.openRange(job.config, index, Number.MAX_SAFE_INTEGER));
+    try {
+      const next = await after.next();
+      if (next.done !== true) {
+        const problem = await checkSequence(next.value, index, after);
+        if (problem !== undefined) return done(problem);
+      }
+    } finally {
+      await after.return?.();
+    }
     return done({ kind: 'missing', index, what: `no event is stored at index ${index}` });
   }
   if (!isPowerOfTwo(count)) return done();

@@ -82,3 +82,65 @@ export function sqliteInsertLedgerRows(
   );
   chunked(nodes, NODE_CHUNK, s.nodes, s.node, (out, r) => out.push(r.level, r.idx, r.hash));
 }
+
+// Proof reads: one statement for any set of tree nodes. The keys go in as one JSON array of
+// [level, index] pairs; level 0 is the event's leaf hash, higher levels come from ledger_nodes.
+// One row comes back per key, in the order asked (json_each's key is the position).
+const NODE_HASHES = `select j.key as position,
+  case when json_extract(j.value, '$[0]') = 0
+    then (select e.leaf_hash from ledger_events e where e.idx = json_extract(j.value, '$[1]'))
+    else (select n.hash from ledger_nodes n
+          where n.level = json_extract(j.value, '$[0]') and n.idx = json_extract(j.value, '$[1]'))
+  end as hash
+from json_each(?) j order by j.key`;
+
+interface ReadStatements {
+  nodeHashes: BetterSqlite3.Statement<[string], { position: number; hash: string | null }>;
+  eventId: BetterSqlite3.Statement<[number], { event_id: string }>;
+  head: BetterSqlite3.Statement<[], { size: number; root_hash: string }>;
+  checkpointNote: BetterSqlite3.Statement<[number], { note: string }>;
+}
+
+const readCache = new WeakMap<BetterSqlite3.Database, ReadStatements>();
+
+function readStatements(sqlite: BetterSqlite3.Database): ReadStatements {
+  let s = readCache.get(sqlite);
+  if (s === undefined) {
+    s = {
+      nodeHashes: sqlite.prepare(NODE_HASHES),
+      eventId: sqlite.prepare('select event_id from ledger_events where idx = ?'),
+      head: sqlite.prepare('select size, root_hash from ledger_tree_head where id = 1'),
+      checkpointNote: sqlite.prepare('select note from ledger_checkpoints where size = ?'),
+    };
+    readCache.set(sqlite, s);
+  }
+  return s;
+}
+
+/** Hex hashes of the tree nodes `[level, index]`, in the order asked (null where none is stored). */
+export function sqliteLedgerNodeHashes(
+  sqlite: BetterSqlite3.Database,
+  keys: readonly (readonly [level: number, index: number])[],
+): (string | null)[] {
+  return readStatements(sqlite)
+    .nodeHashes.all(JSON.stringify(keys))
+    .map((row) => row.hash);
+}
+
+/** The eventID stored at `index`, if any. */
+export function sqliteLedgerEventId(sqlite: BetterSqlite3.Database, index: number): string | undefined {
+  return readStatements(sqlite).eventId.get(index)?.event_id;
+}
+
+/** The tree head's size and root (hex), or undefined before the first event. */
+export function sqliteLedgerHead(
+  sqlite: BetterSqlite3.Database,
+): { size: number; rootHex: string } | undefined {
+  const row = readStatements(sqlite).head.get();
+  return row === undefined ? undefined : { size: Number(row.size), rootHex: row.root_hash };
+}
+
+/** The signed note of the checkpoint of exactly `size` events, if any. */
+export function sqliteLedgerCheckpointNote(sqlite: BetterSqlite3.Database, size: number): string | undefined {
+  return readStatements(sqlite).checkpointNote.get(size)?.note;
+}

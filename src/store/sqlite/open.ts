@@ -22,7 +22,11 @@ export function openSqlite(path: string): Store {
     dialect: 'sqlite',
     native: { dialect: 'sqlite', sqlite },
     location: path,
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      // Kysely closes the connection only if it ever ran a query; native-only use (a backup) did not.
+      if (sqlite.open) sqlite.close();
+    },
   };
 }
 

@@ -1,0 +1,193 @@
+// Ledger benchmark on a SQLite file, each figure beside its baseline measured in the same run:
+//   node --import tsx bench/ledger/sqlite.ts --events 1000000 [--after 10000] [--threads 2] [--append 100000]
+// 1. append through `appendCustodyEvents` (transactions of 1,000; canonical bytes, leaf hashes,
+//    tree nodes, tree head), beside the SHA-256 of the same events' leaves on one thread;
+// 2. a log of --events synthetic plant events written straight to a second file, a checkpoint
+//    signed --after events before its end; then the raw hashing limit (node:crypto SHA-256 of
+//    the same leaves and tree on --threads threads) beside the whole verification (workers that
+//    open the file read-only, `full` and `hashes` depths), the verification from the last
+//    checkpoint, and inclusion proofs through the use case.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Actor } from '../../src/app/actor.ts';
+import { appendCustodyEvents } from '../../src/app/ledger/append.ts';
+import { signLedgerCheckpoint } from '../../src/app/ledger/checkpoint.ts';
+import { ledgerInclusionProof } from '../../src/app/ledger/proofs.ts';
+import { ledgerRecords } from '../../src/app/ledger/records.ts';
+import { verifyLedger } from '../../src/app/ledger/verify.ts';
+import { withTransaction } from '../../src/app/transaction.ts';
+import { ManualClock, SequentialIds } from '../../src/domain/clock.ts';
+import { entryLeafHash, entryText } from '../../src/ledger/entry.ts';
+import { plantEvents } from '../../src/ledger/fixtures/plant-events.ts';
+import type { TreeNode } from '../../src/ledger/merkle/frontier.ts';
+import { toHex } from '../../src/ledger/merkle/hash.ts';
+import type { Store } from '../../src/store/database.ts';
+import { migrateToLatest } from '../../src/store/migrate.ts';
+import { sqliteInsertLedgerRows } from '../../src/store/sqlite/ledger.ts';
+import { openSqlite } from '../../src/store/sqlite/open.ts';
+import { meanEntryBytes, storedEntryAt } from './entries.ts';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const events = option('events', 1_000_000);
+const after = option('after', 10_000);
+const threads = option('threads', 2);
+const appendCount = option('append', 100_000);
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+const admin: Actor = { kind: 'user', id: 'olga', role: 'admin', userId: 'user-1', consigneeId: null };
+const at = new Date('2026-11-22T08:00:00.000Z');
+const app = (store: Store) => ({ store, clock: new ManualClock(at), ids: new SequentialIds() });
+const dir = mkdtempSync(join(tmpdir(), 'headstamp-bench-ledger-sqlite-'));
+console.log(`ledger on SQLite: Node ${process.version}, ${new Date().toISOString()}, load ${load()}`);
+
+try {
+  // 1. Append.
+  {
+    const store = openSqlite(join(dir, 'append.db'));
+    await migrateToLatest(store);
+    const list = plantEvents(appendCount, 3);
+    const recordTime = at.toISOString();
+    let started = performance.now();
+    let cpu = process.cpuUsage();
+    for (let i = 0; i < appendCount; i += 1000) {
+      await withTransaction(store, (tx) => appendCustodyEvents(tx, list.slice(i, i + 1000), { recordTime }));
+    }
+    const ms = performance.now() - started;
+    const used = cpuMs(cpu);
+    started = performance.now();
+    cpu = process.cpuUsage();
+    for (let i = 0; i < appendCount; i += 1) entryLeafHash(entryText(i, { ...list[i]!, recordTime }));
+    const hashMs = performance.now() - started;
+    const hashCpu = cpuMs(cpu);
+    console.log(
+      `append, 1,000 a transaction:      ${fmt(appendCount)} events in ${(ms / 1000).toFixed(2)} s = ` +
+        `${fmt(appendCount / (ms / 1000))}/s wall, ${fmt(appendCount / (used / 1000))}/s of CPU (goal >= 100,000/s); load ${load()}`,
+    );
+    console.log(
+      `  baseline, canonical text + SHA-256 of the same events, 1 thread: ${fmt(appendCount / (hashMs / 1000))}/s wall, ` +
+        `${fmt(appendCount / (hashCpu / 1000))}/s of CPU`,
+    );
+    await store.close();
+  }
+
+  // 2. A log of `events` entries on file: a key event at 0 (the first checkpoint), then synthetic entries.
+  const file = join(dir, 'ledger.db');
+  const store = openSqlite(file);
+  await migrateToLatest(store);
+  await signLedgerCheckpoint(app(store), admin, { keyFile: join(dir, 'ledger.key') });
+  const fill = async (to: number): Promise<void> => {
+    for (;;) {
+      const head = await ledgerRecords(store).treeHead();
+      if (head.size >= to) return;
+      await withTransaction(store, async (tx) => {
+        const frontier = head.frontier;
+        const rows = [];
+        const nodes: TreeNode[] = [];
+        for (let i = head.size; i < Math.min(to, head.size + 20_000); i += 1) {
+          const leaf = entryLeafHash(storedEntryAt(i, new Uint8Array(32)).text);
+          const e = storedEntryAt(i, leaf);
+          frontier.append(leaf, (n) => nodes.push(n));
+          rows.push({
+            idx: i,
+            event_id: e.eventId,
+            declares_error: e.declaresError === true ? 1 : 0,
+            event_type: e.eventType ?? '',
+            biz_step: e.bizStep ?? null,
+            event_time: e.eventTime ?? '',
+            record_time: e.recordTime ?? '',
+            body: e.text,
+            leaf_hash: toHex(leaf),
+          });
+        }
+        if (tx.native.dialect !== 'sqlite') throw new Error('SQLite only');
+        sqliteInsertLedgerRows(
+          tx.native.sqlite,
+          rows,
+          nodes.map((n) => ({ level: n.level, idx: n.index, hash: toHex(n.hash) })),
+        );
+        await ledgerRecords(tx).writeTreeHead(tx, frontier.snapshot(), frontier.root(), at.toISOString());
+      });
+    }
+  };
+  let started = performance.now();
+  await fill(events - after);
+  await signLedgerCheckpoint(app(store), admin, { keyFile: join(dir, 'ledger.key') });
+  await fill(events);
+  console.log(
+    `log written: ${fmt(events)} events (${meanEntryBytes()} bytes each), checkpoint at ${fmt(events - after)}, ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s; load ${load()}`,
+  );
+
+  // The limit: node:crypto SHA-256 of the same leaves and tree, on every thread, timed in the threads.
+  const share = Math.ceil(events / threads / 2 ** 14) * 2 ** 14;
+  const raws = await Promise.all(
+    Array.from({ length: threads }, (_, t) => {
+      const worker = new Worker(new URL('./hash-worker-entry.js', import.meta.url), {
+        workerData: { from: t * share, to: Math.min(events, (t + 1) * share), tree: true },
+      });
+      return new Promise<{ ms: number; cpuMs: number }>((resolve, reject) => {
+        worker.on('message', resolve);
+        worker.on('error', reject);
+      });
+    }),
+  );
+  const raw = Math.max(...raws.map((r) => r.ms));
+  console.log(
+    `raw SHA-256, leaves and tree (${threads} threads): ${(raw / 1000).toFixed(2)} s (thread CPU ${raws
+      .map((r) => (r.cpuMs / 1000).toFixed(2))
+      .join(' + ')} s); load ${load()}`,
+  );
+
+  for (const depth of ['full', 'hashes'] as const) {
+    started = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await verifyLedger(app(store), admin, { depth, threads });
+    const ms = performance.now() - started;
+    if (!result.ok) throw new Error(`verification failed: ${JSON.stringify(result.problem)}`);
+    console.log(
+      `verify ${depth.padEnd(6)} (${result.threads} threads from the file): ${(ms / 1000).toFixed(2)} s = ` +
+        `${(ms / raw).toFixed(2)} x raw (goal <= 1.5); process CPU ${(cpuMs(cpu) / 1000).toFixed(2)} s; load ${load()}`,
+    );
+  }
+
+  started = performance.now();
+  let cpu = process.cpuUsage();
+  const since = await verifyLedger(app(store), admin, { since: 'checkpoint' });
+  const sinceMs = performance.now() - started;
+  if (!since.ok || since.from !== events - after)
+    throw new Error(`since-checkpoint: ${JSON.stringify(since)}`);
+  console.log(
+    `verify from the last checkpoint (${fmt(after)} events after it): ${sinceMs.toFixed(0)} ms wall, ` +
+      `${cpuMs(cpu).toFixed(0)} ms CPU (goal <= 1 s)`,
+  );
+
+  const proofs = 1000;
+  let seed = 7;
+  await ledgerInclusionProof(app(store), admin, { index: 1 });
+  started = performance.now();
+  cpu = process.cpuUsage();
+  for (let p = 0; p < proofs; p += 1) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    await ledgerInclusionProof(app(store), admin, { index: seed % events });
+  }
+  const each = (performance.now() - started) / proofs;
+  console.log(
+    `inclusion proof (use case: tree head, eventID, one statement for the nodes, checked): ${(each * 1000).toFixed(0)} µs wall, ` +
+      `${((cpuMs(cpu) / proofs) * 1000).toFixed(0)} µs CPU each (goal <= 1 ms), ${Math.ceil(Math.log2(events))} hashes; load ${load()}`,
+  );
+  await store.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
