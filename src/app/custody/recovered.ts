@@ -2,6 +2,7 @@ import {
   normaliseHeadstamp,
   rankRecovered,
   type RankedCandidate,
+  type RecoveredCandidate,
   type RecoveredQuery,
 } from '../../domain/custody/index.ts';
 import { ValidationError } from '../../domain/errors.ts';
@@ -46,39 +47,53 @@ export async function recoveredCandidates(
     );
   }
   const repo = traceRepository(ex);
-  let lots = await repo.lotsWithPrefix(headstamp.replace(' ', ''));
-  // A readable lot number narrows the lots before their deliveries are read.
+  // 1. The year's lots by an index range, each with the rounds it delivered (`shipment_lots`).
+  let lots = await repo.lotsWithPrefixDelivered(headstamp.replace(' ', ''));
+  // 2. A readable lot number narrows them.
   const fragment = query.lot === undefined ? '' : squash(query.lot);
   if (fragment.length >= 3) lots = lots.filter((l) => squash(l.lotNumber).includes(fragment));
-  const deliveries = await repo.deliveries(lots.map((l) => l.id));
-  const byLot = new Map<string, Map<string, number>>();
-  for (const d of deliveries) {
-    if (d.status === 'planned') continue;
-    const m = byLot.get(d.lotId) ?? new Map<string, number>();
-    m.set(d.consigneeId, (m.get(d.consigneeId) ?? 0) + d.rounds);
-    byLot.set(d.lotId, m);
-  }
-  const ids = new Map<string, string>();
-  const candidates = lots.map((l) => {
-    ids.set(l.lotNumber, l.id);
-    const product = scenario.products.find((p) => p.id === l.productId);
-    const marking = JSON.parse(l.marking) as { headstamp?: string };
-    return {
-      lotNumber: l.lotNumber,
-      productId: l.productId,
-      headstamp: marking.headstamp ?? headstamp,
-      labelWords: [l.productId, product?.calibre ?? '', product?.type ?? '', product?.unNumber ?? ''].filter(
-        (w) => w !== '',
-      ),
-      consignees: [...(byLot.get(l.id) ?? new Map<string, number>())].map(([consigneeId, rounds]) => ({
-        consigneeId,
-        rounds,
-      })),
-    };
+  // 3. Rank them all on totals (the rank needs only how much was delivered, not to whom), then
+  // read the deliveries per consignee of the best `limit` only, and rank those for the answer.
+  const words = new Map<string, readonly string[]>();
+  const labelWords = (productId: string): readonly string[] => {
+    const known = words.get(productId);
+    if (known !== undefined) return known;
+    const product = scenario.products.find((p) => p.id === productId);
+    const list = [productId, product?.calibre ?? '', product?.type ?? '', product?.unNumber ?? ''].filter(
+      (w) => w !== '',
+    );
+    words.set(productId, list);
+    return list;
+  };
+  const candidate = (
+    l: (typeof lots)[number],
+    consignees: readonly { consigneeId: string; rounds: number }[],
+  ): RecoveredCandidate => ({
+    lotNumber: l.lotNumber,
+    productId: l.productId,
+    headstamp: (JSON.parse(l.marking) as { headstamp?: string }).headstamp ?? headstamp,
+    labelWords: labelWords(l.productId),
+    consignees,
   });
-  return rankRecovered(query, candidates)
-    .slice(0, limit)
-    .map((c) => ({ ...c, id: ids.get(c.lotNumber) ?? c.lotNumber }));
+  const best = rankRecovered(
+    query,
+    lots.map((l) => candidate(l, l.delivered > 0 ? [{ consigneeId: '', rounds: l.delivered }] : [])),
+  ).slice(0, limit);
+  const chosen = new Map(lots.map((l) => [l.lotNumber, l]));
+  const top = best.flatMap((c) => chosen.get(c.lotNumber) ?? []);
+  const byLot = new Map<string, { consigneeId: string; rounds: number }[]>();
+  for (const d of await repo.deliveredPerConsignee({ ids: top.map((l) => l.id) })) {
+    byLot.set(d.lotId, [...(byLot.get(d.lotId) ?? []), { consigneeId: d.consigneeId, rounds: d.rounds }]);
+  }
+  return rankRecovered(
+    query,
+    top.map((l) =>
+      candidate(
+        l,
+        (byLot.get(l.id) ?? []).sort((a, b) => a.consigneeId.localeCompare(b.consigneeId)),
+      ),
+    ),
+  ).map((c) => ({ ...c, id: chosen.get(c.lotNumber)?.id ?? c.lotNumber }));
 }
 
 /**
