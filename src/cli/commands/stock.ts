@@ -159,7 +159,9 @@ export const registerStock: RegisterCommand = (program, context) => {
           });
           if (options.json === true) {
             context.out.json(
-              out.status === 'done' ? { ...out, result: { ...out.result, lotNumber: options.lot } } : out,
+              out.status === 'done'
+                ? { ...out.result, lotNumber: options.lot, outcome: out.status }
+                : { ...out.request, outcome: out.status },
             );
             return;
           }

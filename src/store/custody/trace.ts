@@ -405,6 +405,17 @@ export function traceRepository(ex: Executor) {
             ),
           ),
         )
+        // A crate destroyed whole is no longer stock either.
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('destroyed_crates as dc')
+                .select('dc.crate_id')
+                .whereRef('dc.crate_id', '=', 'c.id'),
+            ),
+          ),
+        )
         .groupBy('c.lot_id')
         .execute();
       const anyCrate = await db.selectFrom('crates').select('lot_id').distinct().execute();
