@@ -47,13 +47,7 @@ export async function recoveredCandidates(
     );
   }
   const repo = traceRepository(ex);
-  // 1. The year's lots by an index range, each with the rounds it delivered (`shipment_lots`).
-  let lots = await repo.lotsWithPrefixDelivered(headstamp.replace(' ', ''));
-  // 2. A readable lot number narrows them.
-  const fragment = query.lot === undefined ? '' : squash(query.lot);
-  if (fragment.length >= 3) lots = lots.filter((l) => squash(l.lotNumber).includes(fragment));
-  // 3. Rank them all on totals (the rank needs only how much was delivered, not to whom), then
-  // read the deliveries per consignee of the best `limit` only, and rank those for the answer.
+  const prefix = headstamp.replace(' ', '');
   const words = new Map<string, readonly string[]>();
   const labelWords = (productId: string): readonly string[] => {
     const known = words.get(productId);
@@ -65,8 +59,9 @@ export async function recoveredCandidates(
     words.set(productId, list);
     return list;
   };
+  type LotRow = { id: string; lotNumber: string; productId: string; marking: string };
   const candidate = (
-    l: (typeof lots)[number],
+    l: LotRow,
     consignees: readonly { consigneeId: string; rounds: number }[],
   ): RecoveredCandidate => ({
     lotNumber: l.lotNumber,
@@ -75,25 +70,40 @@ export async function recoveredCandidates(
     labelWords: labelWords(l.productId),
     consignees,
   });
-  const best = rankRecovered(
-    query,
-    lots.map((l) => candidate(l, l.delivered > 0 ? [{ consigneeId: '', rounds: l.delivered }] : [])),
-  ).slice(0, limit);
-  const chosen = new Map(lots.map((l) => [l.lotNumber, l]));
-  const top = best.flatMap((c) => chosen.get(c.lotNumber) ?? []);
+  // The lots whose deliveries per consignee are read: never the whole year.
+  let chosen: LotRow[];
+  const fragment = query.lot === undefined ? '' : squash(query.lot);
+  if (fragment.length >= 3) {
+    // A readable lot number narrows the year's lots (an index range) before anything else.
+    chosen = (await repo.lotsWithPrefix(prefix)).filter((l) => squash(l.lotNumber).includes(fragment));
+  } else {
+    // The year's lots, each with the rounds it delivered (`shipment_lots`, about two rows a lot),
+    // ranked on those totals: the rank needs how much was delivered, not to whom.
+    const lots = await repo.lotsWithPrefixDelivered(prefix);
+    const byNumber = new Map(lots.map((l) => [l.lotNumber, l]));
+    chosen = rankRecovered(
+      query,
+      lots.map((l) => candidate(l, l.delivered > 0 ? [{ consigneeId: '', rounds: l.delivered }] : [])),
+    )
+      .slice(0, limit)
+      .flatMap((c) => byNumber.get(c.lotNumber) ?? []);
+  }
   const byLot = new Map<string, { consigneeId: string; rounds: number }[]>();
-  for (const d of await repo.deliveredPerConsignee({ ids: top.map((l) => l.id) })) {
+  for (const d of await repo.deliveredPerConsignee({ ids: chosen.map((l) => l.id) })) {
     byLot.set(d.lotId, [...(byLot.get(d.lotId) ?? []), { consigneeId: d.consigneeId, rounds: d.rounds }]);
   }
+  const ids = new Map(chosen.map((l) => [l.lotNumber, l.id]));
   return rankRecovered(
     query,
-    top.map((l) =>
+    chosen.map((l) =>
       candidate(
         l,
-        (byLot.get(l.id) ?? []).sort((a, b) => a.consigneeId.localeCompare(b.consigneeId)),
+        (byLot.get(l.id) ?? []).sort((x, y) => x.consigneeId.localeCompare(y.consigneeId)),
       ),
     ),
-  ).map((c) => ({ ...c, id: chosen.get(c.lotNumber)?.id ?? c.lotNumber }));
+  )
+    .slice(0, limit)
+    .map((c) => ({ ...c, id: ids.get(c.lotNumber) ?? c.lotNumber }));
 }
 
 /**

@@ -145,7 +145,7 @@ export async function countStock(
     const request = await requestApproval(tx, app, scenario, actor, {
       kind: 'stock.adjust',
       payload: { ...payload },
-      summary: `adjust ${lot.lotNumber} at ${location.id} by ${adjustment.delta > 0 ? '+' : ''}${adjustment.delta} ${input.form}s (${recorded} → ${input.counted}, ${adjustment.reason ?? ''}${adjustment.note === undefined ? '' : `: ${adjustment.note}`})`,
+      summary: `adjust ${lot.lotNumber} at ${location.id} by ${adjustment.delta > 0 ? '+' : ''}${adjustment.delta} ${input.form === 'box' ? 'boxes' : 'rounds'} (${recorded} → ${input.counted}, ${adjustment.reason ?? ''}${adjustment.note === undefined ? '' : `: ${adjustment.note}`})`,
     });
     return { status: 'awaiting_approval', request };
   });
