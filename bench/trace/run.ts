@@ -87,6 +87,9 @@ if (fresh) {
     `generated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}\n`,
   );
 }
+// Fresh tables of half a million rows: PostgreSQL plans by statistics, so gather them now
+// rather than wait for autovacuum to (a run on an existing schema has them).
+if (pgUrl !== undefined) await sql`analyze`.execute(store.db);
 const auditor = await actorFor(app, 'audrey');
 const lots = (await store.db.selectFrom('lots').select('lot_number').execute()).map((r) => r.lot_number);
 const crates = (
