@@ -19,6 +19,7 @@ import { approveRequest } from './approve.ts';
 import { destroyRounds } from './destroy.ts';
 import { reconcileLots } from './reconcile.ts';
 import { createShipment } from './shipments.ts';
+import { traceLotForward } from './trace.ts';
 
 async function ledgerEvents(t: TestDatabase): Promise<CustodyEvent[]> {
   const out: CustodyEvent[] = [];
@@ -199,6 +200,8 @@ describe('stock adjustments and destruction, four eyes', () => {
       ).rejects.toMatchObject({
         reasons: [`crate ${crate} was destroyed already`],
       });
+      const forward = await traceLotForward(plant.app, plant.people.auditor, lot.lotNumber);
+      expect(forward.crates.filter((c) => c.destroyedAt !== null).map((c) => c.sscc)).toEqual([crate]);
       const event = (await ledgerEvents(t)).find((e) => e.bizStep === 'destroying');
       expect(event).toMatchObject({ epcList: [expect.stringContaining(crate)] });
       const r = await reconcileLots(plant.app, plant.people.auditor);

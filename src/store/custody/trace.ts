@@ -10,6 +10,8 @@ export interface CrateTrace {
   readonly shipmentNumber: string | null;
   readonly consigneeId: string | null;
   readonly outcome: string | null;
+  /** When the crate was destroyed whole, if it was (it is then no longer stock). */
+  readonly destroyedAt: string | null;
 }
 
 export interface LotDelivery {
@@ -172,6 +174,7 @@ export function traceRepository(ex: Executor) {
           j.onRef('sc.crate_id', '=', 'c.id').on('sc.outcome', '!=', 'missing'),
         )
         .leftJoin('shipments as s', 's.id', 'sc.shipment_id')
+        .leftJoin('destroyed_crates as dc', 'dc.crate_id', 'c.id')
         .select([
           'c.id',
           'c.sscc',
@@ -181,6 +184,7 @@ export function traceRepository(ex: Executor) {
           's.shipment_number',
           's.consignee_id',
           'sc.outcome',
+          'dc.destroyed_at',
         ])
         .where('c.lot_id', '=', lotId)
         .orderBy('c.sscc')
@@ -194,6 +198,7 @@ export function traceRepository(ex: Executor) {
         shipmentNumber: r.shipment_number,
         consigneeId: r.consignee_id,
         outcome: r.outcome,
+        destroyedAt: r.destroyed_at,
       }));
     },
     async looseStock(lotId: string): Promise<{ locationId: string; form: string; quantity: number }[]> {
