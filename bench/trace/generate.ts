@@ -11,6 +11,7 @@
 import { plantScenario } from '../../src/app/plant-setup.ts';
 import { withTransaction } from '../../src/app/transaction.ts';
 import { ssccCheckDigit } from '../../src/ledger/identifiers.ts';
+import { shipmentRepository } from '../../src/store/custody/shipments.ts';
 import type { Store, Tx } from '../../src/store/database.ts';
 
 export interface GenerateOptions {
@@ -311,6 +312,8 @@ export async function generateTraceData(
       }
       await insertMany(tx, 'shipments', shipments);
       await insertMany(tx, 'shipment_crates', shipmentCrates);
+      // Rounds per lot and shipment, as the shipment repository keeps them.
+      await shipmentRepository(tx).summariseLots(shipments.map((s) => String(s['id'])));
       summary.lots += lots.length;
       summary.crates += crates.length;
       summary.pallets += pallets.length;

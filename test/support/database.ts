@@ -58,7 +58,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 // Some tables refuse deletes by trigger (the ledger is append-only); emptying a test database
 // between tests sets those triggers aside for the moment it takes.
 async function emptyTables(store: Store): Promise<void> {
+  // Introspection lists every schema of the database; other test runs and benchmarks have theirs.
+  const own = store.native.dialect === 'postgres' ? store.native.schema : undefined;
   const tables = (await store.db.introspection.getTables())
+    .filter((t) => own === undefined || t.schema === own)
     .map((t) => t.name)
     .filter((name) => !name.startsWith('kysely_'));
   if (store.native.dialect === 'postgres') {

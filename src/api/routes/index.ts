@@ -3,6 +3,7 @@ import { authRoutes } from './auth/route.ts';
 import { componentRoutes } from './components/route.ts';
 import { custodyRoutes } from './custody/route.ts';
 import { traceRoutes } from './custody/trace-route.ts';
+import { destructionRoutes } from './destruction/route.ts';
 import { healthRoutes } from './health/route.ts';
 import { kpiRoutes } from './kpi/route.ts';
 import { ledgerRoutes } from './ledger/route.ts';
@@ -37,5 +38,6 @@ export const allRoutes: readonly ApiRoute[] = [
   ...ledgerRoutes,
   ...custodyRoutes,
   ...traceRoutes,
+  ...destructionRoutes,
   ...simulationRoutes,
 ];

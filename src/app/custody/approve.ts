@@ -11,6 +11,7 @@ import { userActor } from './common.ts';
 import { destroyRoundsIn, type DestroyInput } from './destroy.ts';
 import { dispatchShipmentIn } from './dispatch.ts';
 import { decideLotIn } from '../quality/decide.ts';
+import { countStockIn, type CountRequest } from '../packing/count.ts';
 
 /**
  * How a kind of four-eyes act is done once approved: inside the approver's transaction, as the
@@ -37,6 +38,8 @@ export const APPROVAL_ACTS: Partial<Record<ApprovalKind, ApprovalAct>> = {
       approver,
       ...(typeof payload['reason'] === 'string' ? { reason: payload['reason'] } : {}),
     }),
+  'stock.adjust': (tx, app, requester, approver, payload) =>
+    countStockIn(tx, app, requester, approver, payload as unknown as CountRequest),
   'stock.destroy': (tx, app, requester, approver, payload) =>
     destroyRoundsIn(tx, app, requester, approver, payload as unknown as DestroyInput),
 };

@@ -261,6 +261,47 @@ describe('custody: authorisations, four eyes, shipments, trace, recall, reconcil
     });
   });
 
+  it('recovered cartridge: ranks by rounds delivered; a planned shipment and a missing crate count for nothing', async () => {
+    await testAuthorisation(plant);
+    const a = await packedTestLot(plant, 1000);
+    const b = await packedTestLot(plant, 1000);
+    const c = await packedTestLot(plant, 1000);
+    const toA = await ship(a.ssccs.slice(0, 3));
+    await receiveShipment(plant.app, plant.people.army, toA, {
+      received: a.ssccs.slice(0, 2),
+      reason: 'one crate short at unloading',
+    });
+    await ship(b.ssccs.slice(0, 4));
+    await createShipment(plant.app, plant.people.clerk, {
+      consigneeId: 'army',
+      ssccs: c.ssccs,
+      transportRef: 'TR-2',
+      invoiceRef: 'INV-2',
+    });
+    const headstamp = String(a.lot.marking['headstamp']);
+    const ranked = await traceRecovered(plant.app, plant.people.auditor, { headstamp });
+    expect(ranked.map((r) => [r.lotNumber, r.score, r.consignees])).toEqual([
+      [b.lot.lotNumber, 13, [{ consigneeId: 'army', rounds: 800 }]],
+      [a.lot.lotNumber, 13, [{ consigneeId: 'army', rounds: 400 }]],
+      [c.lot.lotNumber, 10, []],
+    ]);
+    // The best `limit` are those of the full ranking, not the first lots by number.
+    const best = await traceRecovered(plant.app, plant.people.auditor, { headstamp }, 1);
+    expect(best.map((r) => r.lotNumber)).toEqual([b.lot.lotNumber]);
+    // Label words (the product, its UN number) add to every lot alike; the order stays.
+    const labelled = await traceRecovered(plant.app, plant.people.auditor, { headstamp, label: 'ball-ps' });
+    expect(labelled.map((r) => [r.lotNumber, r.score])).toEqual([
+      [b.lot.lotNumber, 18],
+      [a.lot.lotNumber, 18],
+      [c.lot.lotNumber, 15],
+    ]);
+    const byPart = await traceRecovered(plant.app, plant.people.auditor, {
+      headstamp,
+      lot: c.lot.lotNumber.slice(-6),
+    });
+    expect(byPart.map((r) => r.lotNumber)).toEqual([c.lot.lotNumber]);
+  });
+
   it('recalls from a component lot: every lot that used it is held, each consignee gets a notice', async () => {
     await receiveTestComponents(plant, 'primer', 1500, 'PB-1');
     const a = await packedTestLot(plant, 1000);

@@ -2,6 +2,7 @@ import {
   normaliseHeadstamp,
   rankRecovered,
   type RankedCandidate,
+  type RecoveredCandidate,
   type RecoveredQuery,
 } from '../../domain/custody/index.ts';
 import { ValidationError } from '../../domain/errors.ts';
@@ -46,37 +47,61 @@ export async function recoveredCandidates(
     );
   }
   const repo = traceRepository(ex);
-  let lots = await repo.lotsWithPrefix(headstamp.replace(' ', ''));
-  // A readable lot number narrows the lots before their deliveries are read.
-  const fragment = query.lot === undefined ? '' : squash(query.lot);
-  if (fragment.length >= 3) lots = lots.filter((l) => squash(l.lotNumber).includes(fragment));
-  const deliveries = await repo.deliveries(lots.map((l) => l.id));
-  const byLot = new Map<string, Map<string, number>>();
-  for (const d of deliveries) {
-    if (d.status === 'planned') continue;
-    const m = byLot.get(d.lotId) ?? new Map<string, number>();
-    m.set(d.consigneeId, (m.get(d.consigneeId) ?? 0) + d.rounds);
-    byLot.set(d.lotId, m);
-  }
-  const ids = new Map<string, string>();
-  const candidates = lots.map((l) => {
-    ids.set(l.lotNumber, l.id);
-    const product = scenario.products.find((p) => p.id === l.productId);
-    const marking = JSON.parse(l.marking) as { headstamp?: string };
-    return {
-      lotNumber: l.lotNumber,
-      productId: l.productId,
-      headstamp: marking.headstamp ?? headstamp,
-      labelWords: [l.productId, product?.calibre ?? '', product?.type ?? '', product?.unNumber ?? ''].filter(
-        (w) => w !== '',
-      ),
-      consignees: [...(byLot.get(l.id) ?? new Map<string, number>())].map(([consigneeId, rounds]) => ({
-        consigneeId,
-        rounds,
-      })),
-    };
+  const prefix = headstamp.replace(' ', '');
+  const words = new Map<string, readonly string[]>();
+  const labelWords = (productId: string): readonly string[] => {
+    const known = words.get(productId);
+    if (known !== undefined) return known;
+    const product = scenario.products.find((p) => p.id === productId);
+    const list = [productId, product?.calibre ?? '', product?.type ?? '', product?.unNumber ?? ''].filter(
+      (w) => w !== '',
+    );
+    words.set(productId, list);
+    return list;
+  };
+  type LotRow = { id: string; lotNumber: string; productId: string; marking: string };
+  const candidate = (
+    l: LotRow,
+    consignees: readonly { consigneeId: string; rounds: number }[],
+  ): RecoveredCandidate => ({
+    lotNumber: l.lotNumber,
+    productId: l.productId,
+    headstamp: (JSON.parse(l.marking) as { headstamp?: string }).headstamp ?? headstamp,
+    labelWords: labelWords(l.productId),
+    consignees,
   });
-  return rankRecovered(query, candidates)
+  // The lots whose deliveries per consignee are read: never the whole year.
+  let chosen: LotRow[];
+  const fragment = query.lot === undefined ? '' : squash(query.lot);
+  if (fragment.length >= 3) {
+    // A readable lot number narrows the year's lots (an index range) before anything else.
+    chosen = (await repo.lotsWithPrefix(prefix)).filter((l) => squash(l.lotNumber).includes(fragment));
+  } else {
+    // The year's lots, each with the rounds it delivered (`shipment_lots`, about two rows a lot),
+    // ranked on those totals: the rank needs how much was delivered, not to whom.
+    const lots = await repo.lotsWithPrefixDelivered(prefix);
+    const byNumber = new Map(lots.map((l) => [l.lotNumber, l]));
+    chosen = rankRecovered(
+      query,
+      lots.map((l) => candidate(l, l.delivered > 0 ? [{ consigneeId: '', rounds: l.delivered }] : [])),
+    )
+      .slice(0, limit)
+      .flatMap((c) => byNumber.get(c.lotNumber) ?? []);
+  }
+  const byLot = new Map<string, { consigneeId: string; rounds: number }[]>();
+  for (const d of await repo.deliveredPerConsignee({ ids: chosen.map((l) => l.id) })) {
+    byLot.set(d.lotId, [...(byLot.get(d.lotId) ?? []), { consigneeId: d.consigneeId, rounds: d.rounds }]);
+  }
+  const ids = new Map(chosen.map((l) => [l.lotNumber, l.id]));
+  return rankRecovered(
+    query,
+    chosen.map((l) =>
+      candidate(
+        l,
+        (byLot.get(l.id) ?? []).sort((x, y) => x.consigneeId.localeCompare(y.consigneeId)),
+      ),
+    ),
+  )
     .slice(0, limit)
     .map((c) => ({ ...c, id: ids.get(c.lotNumber) ?? c.lotNumber }));
 }

@@ -8,6 +8,7 @@ import {
   type ShipmentRecord,
 } from '../../store/custody/shipments.ts';
 import { lotRepository } from '../../store/repositories/lots.ts';
+import { destructionRepository } from '../../store/custody/destructions.ts';
 import { stockRepository, type CrateRecord } from '../../store/repositories/stock.ts';
 import { actorRef, requireRole, type UserActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
@@ -69,8 +70,8 @@ export async function resolveCrates(
 }
 
 /**
- * Why these crates may not leave: a lot not released (held, recalled, rejected, pending), or a
- * crate already on a shipment (other than `exceptShipment`).
+ * Why these crates may not leave: a lot not released (held, recalled, rejected, pending), a
+ * crate already on a shipment (other than `exceptShipment`), or a crate destroyed.
  */
 export async function crateRefusals(
   ex: Executor,
@@ -93,6 +94,8 @@ export async function crateRefusals(
     const other = await shipments.byNumber(entry.shipmentId);
     reasons.push(`crate ${entry.sscc} is on shipment ${other?.shipmentNumber ?? entry.shipmentId} already`);
   }
+  const destroyed = await destructionRepository(ex).destroyedOf(crates.map((c) => c.id));
+  for (const c of crates) if (destroyed.has(c.id)) reasons.push(`crate ${c.sscc} was destroyed`);
   return reasons;
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTraceData, type GroundTruth } from '../../../bench/trace/generate.ts';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { setUpCustodyPlant, type CustodyPlant } from '../../../test/support/custody.ts';
+import { shipmentRepository } from '../../store/custody/shipments.ts';
 import { traceRepository } from '../../store/custody/trace.ts';
 import { traceRecovered } from './recovered.ts';
 import { traceCrateBackward, traceLotForward, traceShipmentBackward } from './trace.ts';
@@ -62,5 +63,48 @@ describe('trace on many lots, crates and shipments', () => {
     const year = await traceRecovered(plant.app, plant.people.auditor, { headstamp }, 1000);
     expect(year.length).toBe(truth.lotNumbers.filter((n) => n.startsWith(lotNumber.slice(0, 5))).length);
     expect(year.every((c) => c.headstamp === headstamp)).toBe(true);
+  });
+
+  it('recovered cartridge: a headstamp alone ranks its year by rounds delivered, as the generator shipped them', async () => {
+    const prefix = (truth.lotNumbers[0] ?? '').slice(0, 5);
+    const headstamp = `${prefix.slice(0, 3)} ${prefix.slice(3)}`;
+    const ids = await traceRepository(t.store).lotIdsByNumber(truth.lotNumbers);
+    // Crates written off as missing on their shipments (through the repository, which keeps the
+    // lots' totals): one of the year's fifth lot, two of its tenth, three of its fifteenth.
+    const year = truth.lotNumbers.filter((n) => n.startsWith(prefix));
+    const missing = new Map<string, number>();
+    for (const [i, k] of [
+      [4, 1],
+      [9, 2],
+      [14, 3],
+    ] as const) {
+      const lotId = ids.get(year[i] ?? '') ?? '';
+      const rows = await t.store.db
+        .selectFrom('shipment_crates')
+        .select(['shipment_id', 'crate_id', 'rounds'])
+        .where('lot_id', '=', lotId)
+        .orderBy('crate_id')
+        .limit(k)
+        .execute();
+      for (const r of rows)
+        await shipmentRepository(t.store).setOutcome(r.shipment_id, [r.crate_id], 'missing');
+      missing.set(
+        lotId,
+        rows.reduce((sum, r) => sum + Number(r.rounds), 0),
+      );
+    }
+    const delivered = (n: string): number =>
+      [...(truth.shippedByLot.get(ids.get(n) ?? '')?.values() ?? [])].reduce((s, r) => s + r, 0) -
+      (missing.get(ids.get(n) ?? '') ?? 0);
+    // Independently: every lot of the year, most delivered first, then by number.
+    const expected = [...year].sort((x, y) => delivered(y) - delivered(x) || x.localeCompare(y));
+    expect(new Set(expected.map(delivered)).size).toBeGreaterThanOrEqual(4);
+    const ranked = await traceRecovered(plant.app, plant.people.auditor, { headstamp }, year.length);
+    expect(ranked.map((r) => r.lotNumber)).toEqual(expected);
+    expect(ranked.slice(-3).map((r) => r.lotNumber)).toEqual([year[4], year[9], year[14]]);
+    for (const r of ranked) {
+      expect(r.consignees.reduce((sum, c) => sum + c.rounds, 0)).toBe(delivered(r.lotNumber));
+      expect(r.score).toBe(delivered(r.lotNumber) > 0 ? 13 : 10);
+    }
   });
 });

@@ -38,6 +38,8 @@ export interface ForwardTrace {
     shipmentNumber: string | null;
     consigneeId: string | null;
     outcome: string | null;
+    /** Set when the crate was destroyed whole (no longer stock). */
+    destroyedAt: string | null;
   }[];
   readonly pallets: readonly { sscc: string; crates: number; rounds: number }[];
   readonly shipments: readonly Omit<LotDelivery, 'lotId'>[];

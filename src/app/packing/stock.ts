@@ -2,23 +2,17 @@ import { NotFoundError, RefusedError } from '../../domain/errors.ts';
 import type { Scenario } from '../../domain/scenario/schema.ts';
 import {
   checkMove,
-  countAdjustment,
   crateEquivalents,
   type StockForm,
   type StorageLocation,
 } from '../../domain/stock/index.ts';
-import { crateMoved, stockAdjusted } from '../../ledger/builders.ts';
+import { crateMoved } from '../../ledger/builders.ts';
 import type { Executor, Tx } from '../../store/database.ts';
 import { lotRepository, type LotRecord } from '../../store/repositories/lots.ts';
 import { qualityRepository } from '../../store/repositories/quality.ts';
-import {
-  stockRepository,
-  type CrateRecord,
-  type LooseForm,
-  type StockCountRecord,
-} from '../../store/repositories/stock.ts';
-import type { Actor, UserActor } from '../actor.ts';
-import { actorRef, requireRole } from '../actor.ts';
+import { stockRepository, type CrateRecord, type LooseForm } from '../../store/repositories/stock.ts';
+import type { Actor } from '../actor.ts';
+import { requireRole } from '../actor.ts';
 import { staff } from '../auth/roles.ts';
 import type { AppContext } from '../context.ts';
 import { appendCustody, custodyActor } from '../custody.ts';
@@ -59,14 +53,16 @@ function locationsOf(scenario: Scenario): StorageLocation[] {
   }));
 }
 
-function locationOf(scenario: Scenario, id: string): StorageLocation {
+/** A storage location of the scenario, or NotFound naming it. */
+export function locationOf(scenario: Scenario, id: string): StorageLocation {
   const location = locationsOf(scenario).find((l) => l.id === id);
   if (location === undefined)
     throw new NotFoundError('location.not_found', `no storage location ${id}`, { location: id });
   return location;
 }
 
-function roundsOf(scenario: Scenario, productId: string, form: StockForm, quantity: number): number {
+/** Rounds in `quantity` of a form (round, box, crate) of a product. */
+export function roundsOf(scenario: Scenario, productId: string, form: StockForm, quantity: number): number {
   const spec = packagingOf(scenario, productId);
   return form === 'round'
     ? quantity
@@ -344,94 +340,6 @@ async function moveUnit(
     lotNumbers: [...byLot.keys()].map((id) => lots.get(id)?.lotNumber ?? id),
     rounds: crates.reduce((sum, c) => sum + c.rounds, 0),
   };
-}
-
-export interface CountInput {
-  readonly location: string;
-  readonly lotNumber: string;
-  readonly form: LooseForm;
-  readonly counted: number;
-  readonly reason?: string;
-  readonly note?: string;
-  /** The second person, when the plant asks four eyes for stock adjustments. */
-  readonly approver?: UserActor;
-}
-
-/**
- * Records a physical count of a lot's loose rounds or boxes at a location. A count that differs
- * from the records adjusts them by the difference, with a reason (and a note for `other`), as a
- * custody event; when the plant asks four eyes for adjustments, an approver too.
- *
- * @example
- * await countStock(app, clerk, { location: 'quarantine', lotNumber: 'HSP26L001-001', form: 'round', counted: 95, reason: 'missing' });
- */
-export async function countStock(
-  app: AppContext,
-  actor: Actor,
-  input: CountInput,
-): Promise<StockCountRecord> {
-  requireRole(actor, ['logistics', 'admin'], 'count stock');
-  return withTransaction(app.store, async (tx) => {
-    const scenario = await plantScenario(tx);
-    const location = locationOf(scenario, input.location);
-    const lot = await lotByNumber(tx, input.lotNumber);
-    await placeCommissionedLot(tx, scenario, lot);
-    const stock = stockRepository(tx);
-    const recorded = await stock.loose(lot.id, location.id, input.form);
-    const adjustment = countAdjustment({
-      recorded,
-      counted: input.counted,
-      ...(input.reason === undefined ? {} : { reason: input.reason }),
-      ...(input.note === undefined ? {} : { note: input.note }),
-    });
-    if (adjustment.delta !== 0 && scenario.plant.fourEyes.adjustStock) {
-      const reasons: string[] = [];
-      if (input.approver === undefined)
-        reasons.push('a stock adjustment needs a second person (--approver NAME)');
-      else if (input.approver.id === actor.id) reasons.push('the approver must be another person');
-      if (reasons.length > 0)
-        throw new RefusedError('stock.adjust_refused', 'stock adjustment refused', reasons);
-    }
-    const at = app.clock.now().toISOString();
-    if (adjustment.delta !== 0) {
-      await stock.addLoose(lot.id, location.id, input.form, adjustment.delta);
-      const reasonText =
-        adjustment.note === undefined ? adjustment.reason : `${adjustment.reason}: ${adjustment.note}`;
-      const approver = input.approver;
-      await appendCustody(tx, [
-        stockAdjusted(
-          {
-            eventID: app.ids.next('event'),
-            eventTime: at,
-            actor: custodyActor(actor),
-            reason: reasonText,
-            ...(approver === undefined ? {} : { approver: custodyActor(approver) }),
-          },
-          {
-            product: lot.productId,
-            lot: lot.lotNumber,
-            delta: roundsOf(scenario, lot.productId, input.form, adjustment.delta),
-            location: location.id,
-          },
-        ),
-      ]);
-    }
-    const record: StockCountRecord = {
-      id: app.ids.next('count'),
-      locationId: location.id,
-      lotId: lot.id,
-      form: input.form,
-      recorded,
-      counted: adjustment.counted,
-      delta: adjustment.delta,
-      reason: adjustment.reason ?? null,
-      note: adjustment.note ?? null,
-      countedAt: at,
-      actor: actorRef(actor),
-    };
-    await stock.insertCount(record);
-    return record;
-  });
 }
 
 export interface CrateView extends CrateRecord {

@@ -169,6 +169,49 @@ describe('headstamp auth, ship, approve, trace, recall, reconcile, report', () =
     );
     expect(receipt.discrepancies).toEqual([expect.objectContaining({ kind: 'shortfall', rounds: 200 })]);
 
+    // A crushed crate destroyed, and a count that found more rounds: each waits for a second person.
+    const destroy = await json(
+      'destroy',
+      '--sscc',
+      ssccs[3] ?? '',
+      '--reason',
+      'crate crushed',
+      '--as',
+      'kolya',
+    );
+    expect(destroy).toMatchObject({ outcome: 'awaiting_approval', kind: 'stock.destroy' });
+    const selfDestroy = await run('approve', destroy.requestNumber, '--as', 'kolya');
+    expect(selfDestroy.code).toBe(1);
+    expect(selfDestroy.stderr).toContain('no self-approval');
+    expect((await json('approve', destroy.requestNumber, '--as', 'irina')).result).toMatchObject({
+      rounds: 200,
+      ssccs: [ssccs[3]],
+    });
+    const noReason = await run('destroy', '--lot', lotNumber, '--quantity', '5', '--as', 'irina');
+    expect(noReason.code).not.toBe(0);
+    expect(noReason.stderr).toContain('reason');
+    const count = await json(
+      'stock',
+      'count',
+      '--location',
+      'Q1',
+      '--lot',
+      lotNumber,
+      '--form',
+      'round',
+      '--counted',
+      '3',
+      '--reason',
+      'found',
+      '--as',
+      'kolya',
+    );
+    expect(count).toMatchObject({ outcome: 'awaiting_approval', kind: 'stock.adjust' });
+    const wrongRole = await run('approve', count.requestNumber, '--as', 'irina');
+    expect(wrongRole.code).toBe(1);
+    expect(wrongRole.stderr).toContain('needs logistics or admin');
+    expect((await json('approve', count.requestNumber, '--as', 'masha')).result).toMatchObject({ delta: 3 });
+
     const forward = await json('trace', 'lot', lotNumber, '--as', 'audrey');
     expect(forward.consignees).toEqual([expect.objectContaining({ consigneeId: 'army', delivered: 400 })]);
     const back = await json('trace', 'shipment', shipment.shipmentNumber, '--as', 'audrey');

@@ -41,6 +41,7 @@ export const commandGroups: readonly CommandGroup[] = [
   { names: ['ship'], load: async () => (await import('./ship.ts')).registerShip },
   { names: ['approve', 'approvals'], load: async () => (await import('./approve.ts')).registerApprove },
   { names: ['trace'], load: async () => (await import('./trace.ts')).registerTrace },
+  { names: ['destroy'], load: async () => (await import('./destroy.ts')).registerDestroy },
   { names: ['recall'], load: async () => (await import('./recall.ts')).registerRecall },
   { names: ['reconcile'], load: async () => (await import('./reconcile.ts')).registerReconcile },
   { names: ['report'], load: async () => (await import('./report.ts')).registerReport },

@@ -1,5 +1,6 @@
 import { withApp } from '../../app/open.ts';
-import { countStock, listCrates, listStock, moveStock } from '../../app/packing/stock.ts';
+import { countStock } from '../../app/packing/count.ts';
+import { listCrates, listStock, moveStock } from '../../app/packing/stock.ts';
 import { actorFor } from '../../app/users.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { LooseForm } from '../../store/repositories/stock.ts';
@@ -124,14 +125,15 @@ export const registerStock: RegisterCommand = (program, context) => {
 
   stock
     .command('count')
-    .description("Record a physical count of a lot's loose rounds or boxes; a difference needs a reason")
+    .description(
+      "Record a physical count of a lot's loose rounds or boxes; a difference needs a reason, and a second person's approval where the plant asks four eyes",
+    )
     .requiredOption('--location <id>', 'where')
     .requiredOption('--lot <lot>', 'lot number')
     .requiredOption('--form <form>', 'round or box')
     .requiredOption('--counted <n>', 'how many were found', (v) => Number(v))
     .option('--reason <reason>', 'miscount, damaged, found, missing or other')
     .option('--note <text>', 'what happened (required for other)')
-    .option('--approver <name>', 'the second person, where the plant asks four eyes')
     .option('--as <name>', 'acting user (default $HEADSTAMP_USER)')
     .option('--json', 'print the result as JSON')
     .action(
@@ -142,29 +144,39 @@ export const registerStock: RegisterCommand = (program, context) => {
         counted: number;
         reason?: string;
         note?: string;
-        approver?: string;
         as?: string;
         json?: boolean;
       }) => {
         await withApp(context.env, context.cwd, async (app) => {
           const actor = await actorFor(app, actorName(options, context.env));
-          const approver = options.approver === undefined ? undefined : await actorFor(app, options.approver);
-          const count = await countStock(app, actor, {
+          const out = await countStock(app, actor, {
             location: options.location,
             lotNumber: options.lot,
             form: looseForm(options.form),
             counted: options.counted,
             ...(options.reason === undefined ? {} : { reason: options.reason }),
             ...(options.note === undefined ? {} : { note: options.note }),
-            ...(approver === undefined ? {} : { approver }),
           });
-          if (options.json === true) context.out.json({ ...count, lotNumber: options.lot });
-          else
-            context.out.line(
-              count.delta === 0
-                ? `count matches the records: ${count.counted}`
-                : `adjusted by ${count.delta > 0 ? '+' : ''}${count.delta} (${count.reason ?? ''}): ${count.recorded} → ${count.counted}`,
+          if (options.json === true) {
+            context.out.json(
+              out.status === 'done'
+                ? { ...out.result, lotNumber: options.lot, outcome: out.status }
+                : { ...out.request, outcome: out.status },
             );
+            return;
+          }
+          if (out.status === 'awaiting_approval') {
+            context.out.line(
+              `${out.request.requestNumber}: ${out.request.summary}; waits for a second person: headstamp approve ${out.request.requestNumber} --as NAME`,
+            );
+            return;
+          }
+          const count = out.result;
+          context.out.line(
+            count.delta === 0
+              ? `count matches the records: ${count.counted}`
+              : `adjusted by ${count.delta > 0 ? '+' : ''}${count.delta} (${count.reason ?? ''}): ${count.recorded} → ${count.counted}`,
+          );
         });
       },
     );

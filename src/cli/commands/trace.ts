@@ -52,10 +52,15 @@ export const registerTrace: RegisterCommand = (program, context) => {
       }
       context.out.line(`lot ${t.lotNumber} (${t.productId}, ${t.quantity} rounds, ${t.status})`);
       for (const l of t.loose) context.out.line(`  loose at ${l.locationId}: ${l.quantity} ${l.form}(s)`);
-      const atHome = t.crates.filter((c) => c.shipmentNumber === null);
+      const atHome = t.crates.filter((c) => c.shipmentNumber === null && c.destroyedAt === null);
       if (atHome.length > 0)
         context.out.line(
           `  ${atHome.length} crates in the plant (${atHome.reduce((s, c) => s + c.rounds, 0)} rounds)`,
+        );
+      const destroyed = t.crates.filter((c) => c.destroyedAt !== null);
+      if (destroyed.length > 0)
+        context.out.line(
+          `  ${destroyed.length} crates destroyed (${destroyed.reduce((s, c) => s + c.rounds, 0)} rounds)`,
         );
       for (const p of t.pallets)
         context.out.line(`  pallet ${p.sscc}: ${p.crates} crates of this lot, ${p.rounds} rounds`);

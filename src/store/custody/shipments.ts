@@ -106,7 +106,39 @@ export function shipmentRepository(ex: Executor) {
         .execute();
       await this.insertCrates(crates);
     },
+    /**
+     * Rebuilds these shipments' rows of `shipment_lots` (rounds per lot, missing crates left
+     * out) from their crates: called after every change to a shipment's crates.
+     */
+    async summariseLots(shipmentIds: readonly string[]): Promise<void> {
+      const ids = [...new Set(shipmentIds)];
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        await db.deleteFrom('shipment_lots').where('shipment_id', 'in', chunk).execute();
+        await db
+          .insertInto('shipment_lots')
+          .columns(['lot_id', 'shipment_id', 'crates', 'rounds'])
+          .expression(
+            db
+              .selectFrom('shipment_crates')
+              .select((eb) => [
+                'lot_id',
+                'shipment_id',
+                eb.fn.countAll<number>().as('crates'),
+                eb.fn.sum<number>('rounds').as('rounds'),
+              ])
+              .where('shipment_id', 'in', chunk)
+              .where('outcome', '!=', 'missing')
+              .groupBy(['lot_id', 'shipment_id']),
+          )
+          .execute();
+      }
+    },
     async insertCrates(crates: readonly ShipmentCrateRecord[]): Promise<void> {
+      await this.insertCrateRows(crates);
+      await this.summariseLots(crates.map((c) => c.shipmentId));
+    },
+    async insertCrateRows(crates: readonly ShipmentCrateRecord[]): Promise<void> {
       // Chunks keep PostgreSQL's and SQLite's bound-parameter limits far away.
       for (let i = 0; i < crates.length; i += 500) {
         await db
@@ -196,6 +228,7 @@ export function shipmentRepository(ex: Executor) {
           .where('crate_id', 'in', crateIds.slice(i, i + 500))
           .execute();
       }
+      await this.summariseLots([shipmentId]);
     },
     async insertDiscrepancy(d: DiscrepancyRecord): Promise<void> {
       await db

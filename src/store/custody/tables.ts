@@ -61,6 +61,28 @@ export interface ShipmentCrateTable {
   outcome: string;
 }
 
+/**
+ * Rounds of a lot on a shipment, from its crates not missing: kept by the shipment repository
+ * whenever the shipment's crates change, so a lot's deliveries are read without its crates.
+ */
+export interface ShipmentLotTable {
+  lot_id: string;
+  shipment_id: string;
+  crates: number;
+  rounds: number;
+}
+
+/** A crate destroyed whole: no longer stock, its row in `crates` kept for trace. */
+export interface DestroyedCrateTable {
+  crate_id: string;
+  lot_id: string;
+  rounds: number;
+  reason: string;
+  destroyed_at: string;
+  actor: string;
+  approver: string | null;
+}
+
 export interface ShipmentDiscrepancyTable {
   id: string;
   shipment_id: string;
@@ -124,6 +146,8 @@ export interface CustodyTables {
   authorisations: AuthorisationTable;
   shipments: ShipmentTable;
   shipment_crates: ShipmentCrateTable;
+  shipment_lots: ShipmentLotTable;
+  destroyed_crates: DestroyedCrateTable;
   shipment_discrepancies: ShipmentDiscrepancyTable;
   approval_requests: ApprovalRequestTable;
   recalls: RecallTable;

@@ -10,6 +10,8 @@ export interface CrateTrace {
   readonly shipmentNumber: string | null;
   readonly consigneeId: string | null;
   readonly outcome: string | null;
+  /** When the crate was destroyed whole, if it was (it is then no longer stock). */
+  readonly destroyedAt: string | null;
 }
 
 export interface LotDelivery {
@@ -130,6 +132,40 @@ export function traceRepository(ex: Executor) {
         marking: r.marking,
       }));
     },
+    /**
+     * Lots whose number starts with `prefix`, each with the rounds it delivered (shipments not
+     * planned, from `shipment_lots`): what the recovered-cartridge query narrows and ranks.
+     */
+    async lotsWithPrefixDelivered(
+      prefix: string,
+    ): Promise<{ id: string; lotNumber: string; productId: string; marking: string; delivered: number }[]> {
+      const rows = await db
+        .selectFrom('lots as l')
+        .select((eb) => [
+          'l.id',
+          'l.lot_number',
+          'l.product_id',
+          'l.marking',
+          eb
+            .selectFrom('shipment_lots as sl')
+            .innerJoin('shipments as s', 's.id', 'sl.shipment_id')
+            .select((e) => e.fn.sum<number>('sl.rounds').as('r'))
+            .whereRef('sl.lot_id', '=', 'l.id')
+            .where('s.status', '!=', 'planned')
+            .as('delivered'),
+        ])
+        .where('l.lot_number', '>=', prefix)
+        .where('l.lot_number', '<', `${prefix}\u{10FFFF}`)
+        .orderBy('l.lot_number')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        lotNumber: r.lot_number,
+        productId: r.product_id,
+        marking: r.marking,
+        delivered: Number(r.delivered ?? 0),
+      }));
+    },
     async crates(lotId: string): Promise<CrateTrace[]> {
       const rows = await db
         .selectFrom('crates as c')
@@ -138,6 +174,7 @@ export function traceRepository(ex: Executor) {
           j.onRef('sc.crate_id', '=', 'c.id').on('sc.outcome', '!=', 'missing'),
         )
         .leftJoin('shipments as s', 's.id', 'sc.shipment_id')
+        .leftJoin('destroyed_crates as dc', 'dc.crate_id', 'c.id')
         .select([
           'c.id',
           'c.sscc',
@@ -147,6 +184,7 @@ export function traceRepository(ex: Executor) {
           's.shipment_number',
           's.consignee_id',
           'sc.outcome',
+          'dc.destroyed_at',
         ])
         .where('c.lot_id', '=', lotId)
         .orderBy('c.sscc')
@@ -160,6 +198,7 @@ export function traceRepository(ex: Executor) {
         shipmentNumber: r.shipment_number,
         consigneeId: r.consignee_id,
         outcome: r.outcome,
+        destroyedAt: r.destroyed_at,
       }));
     },
     async looseStock(lotId: string): Promise<{ locationId: string; form: string; quantity: number }[]> {
@@ -218,6 +257,35 @@ export function traceRepository(ex: Executor) {
           rounds: Number(r.rounds),
         }))
         .sort((a, b) => a.shipmentNumber.localeCompare(b.shipmentNumber) || a.lotId.localeCompare(b.lotId));
+    },
+    /**
+     * Rounds each lot delivered to each consignee (shipments dispatched, in transit or received;
+     * missing crates left out), read from `shipment_lots` rather than the crates: for lots whose
+     * number starts with `prefix`, or for the given lots.
+     */
+    async deliveredPerConsignee(
+      lots: { prefix: string } | { ids: readonly string[] },
+    ): Promise<{ lotId: string; consigneeId: string; rounds: number }[]> {
+      const base = () =>
+        db
+          .selectFrom('shipment_lots as sl')
+          .innerJoin('shipments as s', 's.id', 'sl.shipment_id')
+          .where('s.status', '!=', 'planned');
+      const query = (narrow: (q: ReturnType<typeof base>) => ReturnType<typeof base>) =>
+        narrow(base())
+          .select((eb) => ['sl.lot_id', 's.consignee_id', eb.fn.sum<number>('sl.rounds').as('rounds')])
+          .groupBy(['sl.lot_id', 's.consignee_id'])
+          .execute();
+      const rows =
+        'prefix' in lots
+          ? await query((q) =>
+              q
+                .innerJoin('lots as l', 'l.id', 'sl.lot_id')
+                .where('l.lot_number', '>=', lots.prefix)
+                .where('l.lot_number', '<', `${lots.prefix}\u{10FFFF}`),
+            )
+          : await chunked(lots.ids, (chunk) => query((q) => q.where('sl.lot_id', 'in', chunk)));
+      return rows.map((r) => ({ lotId: r.lot_id, consigneeId: r.consignee_id, rounds: Number(r.rounds) }));
     },
     async palletSscc(palletId: string): Promise<string | undefined> {
       const r = await db.selectFrom('pallets').select('sscc').where('id', '=', palletId).executeTakeFirst();
@@ -339,6 +407,17 @@ export function traceRepository(ex: Executor) {
                 .select('sc.crate_id')
                 .whereRef('sc.crate_id', '=', 'c.id')
                 .where('sc.outcome', '!=', 'listed'),
+            ),
+          ),
+        )
+        // A crate destroyed whole is no longer stock either.
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('destroyed_crates as dc')
+                .select('dc.crate_id')
+                .whereRef('dc.crate_id', '=', 'c.id'),
             ),
           ),
         )

@@ -6,6 +6,8 @@ import * as ledger from './2026-11-22T0800-ledger.ts';
 import * as linePresence from './2026-11-22T0900-line-presence.ts';
 import * as custody from './2026-11-22T0930-custody.ts';
 import * as commissioning from './2026-11-22T0940-commissioning.ts';
+import * as shipmentLots from './2026-12-06T0000-shipment-lots.ts';
+import * as destroyedCrates from './2026-12-06T0010-destroyed-crates.ts';
 
 /**
  * Every migration, by name; names sort in the order they apply (a timestamp first). Add one
@@ -19,4 +21,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22T0900-line-presence': linePresence,
   '2026-11-22T0930-custody': custody,
   '2026-11-22T0940-commissioning': commissioning,
+  '2026-12-06T0000-shipment-lots': shipmentLots,
+  '2026-12-06T0010-destroyed-crates': destroyedCrates,
 };

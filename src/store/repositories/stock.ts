@@ -3,9 +3,9 @@ import type { Executor } from '../database.ts';
 
 /**
  * A crate that has left the plant (dispatched, received, or written off as missing on a
- * shipment) is no longer stock: its last location is history, not occupancy.
+ * shipment), or was destroyed, is no longer stock: its last location is history, not occupancy.
  */
-const inPlant = sql<boolean>`not exists (select 1 from shipment_crates sc where sc.crate_id = crates.id and sc.outcome <> 'listed')`;
+const inPlant = sql<boolean>`not exists (select 1 from shipment_crates sc where sc.crate_id = crates.id and sc.outcome <> 'listed') and not exists (select 1 from destroyed_crates dc where dc.crate_id = crates.id)`;
 
 export type LooseForm = 'round' | 'box';
 

@@ -1,5 +1,4 @@
 import { staff } from '../../../app/auth/roles.ts';
-import { destroyRounds } from '../../../app/custody/destroy.ts';
 import { recallLots, type RecallOrigin } from '../../../app/custody/recall.ts';
 import { reconcileLots } from '../../../app/custody/reconcile.ts';
 import { traceRecovered } from '../../../app/custody/recovered.ts';
@@ -11,7 +10,6 @@ import { defineRoute } from '../../route.ts';
 import {
   Answer,
   AnswerPage,
-  DestroyBody,
   LotParams,
   NumberParams,
   RecallBody,
@@ -147,18 +145,5 @@ export const traceRoutes = [
     schema: { body: RecallBody, response: Answer('The recall with its notices') },
     handle: async ({ services, user, body }) =>
       recallLots(await services.app(), user, recallOrigin(body), body.reason),
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/destructions',
-    operationId: 'destroyRounds',
-    summary: 'Destroy a lot’s loose rounds, with a reason',
-    description: 'Where the plant asks four eyes, the answer waits for a second person (see /approvals).',
-    tags: ['trace'],
-    access: { roles: ['quality', 'logistics', 'admin'] },
-    writes: true,
-    status: 201,
-    schema: { body: DestroyBody, response: Answer('The four-eyes outcome') },
-    handle: async ({ services, user, body }) => destroyRounds(await services.app(), user, body),
   }),
 ];

@@ -1,10 +1,10 @@
-import { approverFor } from '../../../app/auth/approver.ts';
 import { staff } from '../../../app/auth/roles.ts';
-import { countStock, listStock, moveStock, type MoveInput } from '../../../app/packing/stock.ts';
+import { countStock } from '../../../app/packing/count.ts';
+import { listStock, moveStock, type MoveInput } from '../../../app/packing/stock.ts';
 import { ValidationError, type FieldProblem } from '../../../domain/errors.ts';
 import { paginate } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
-import { CountBody, MoveBody, MoveResult, StockCount, StockPage, StockQuery } from './schema.ts';
+import { CountBody, CountOutcome, MoveBody, MoveResult, StockPage, StockQuery } from './schema.ts';
 
 type MoveBodyValue = {
   to: string;
@@ -71,20 +71,15 @@ export const stockRoutes = [
     operationId: 'countStock',
     summary: 'Record a physical count; a difference adjusts the records, with a reason',
     description:
-      'Where the plant asks four eyes for adjustments, `approval` carries the second person’s password.',
+      'Where the plant asks four eyes for adjustments, a count that differs from the records answers `{"status": "awaiting_approval", "request"}` and a second person approves it at POST /approvals/{number}/approve; otherwise `{"status": "done", "result"}`.',
     tags: ['stock'],
     access: { roles: ['logistics', 'admin'] },
     writes: true,
     status: 201,
-    schema: { body: CountBody, response: StockCount },
+    schema: { body: CountBody, response: CountOutcome },
     handle: async ({ services, user, body }) => {
-      const { approval, form, ...rest } = body;
-      const approver = approval === undefined ? undefined : await approverFor(services.store, approval);
-      return countStock(await services.app(), user, {
-        ...rest,
-        form: form === 'box' ? 'box' : 'round',
-        ...(approver !== undefined ? { approver } : {}),
-      });
+      const { form, ...rest } = body;
+      return countStock(await services.app(), user, { ...rest, form: form === 'box' ? 'box' : 'round' });
     },
   }),
 ];

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { Page, PageQuery } from '../../pagination.ts';
 import { closed, Instant, Rounds } from '../../schemas.ts';
-import { Approval } from '../quality/schema.ts';
 
 export const StockLine = Type.Object({
   id: Type.String({ description: '`location:lotNumber:form`' }),
@@ -63,7 +62,6 @@ export const CountBody = Type.Object(
     counted: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
-    approval: Type.Optional(Approval),
   },
   closed,
 );
@@ -81,3 +79,27 @@ export const StockCount = Type.Object({
   countedAt: Instant,
   actor: Type.String(),
 });
+
+/** A waiting four-eyes request, as recorded (number, kind, payload, summary, requester). */
+const ApprovalRequest = Type.Object(
+  {
+    id: Type.String(),
+    requestNumber: Type.String(),
+    kind: Type.String(),
+    summary: Type.String(),
+    status: Type.String(),
+  },
+  { additionalProperties: true },
+);
+
+export const CountOutcome = Type.Object(
+  {
+    status: Type.Enum(['done', 'awaiting_approval']),
+    result: Type.Optional(StockCount),
+    request: Type.Optional(ApprovalRequest),
+  },
+  {
+    description:
+      '`done` with the count (a match, or an adjustment where the plant does not ask four eyes), or `awaiting_approval` with the request a second person approves at POST /approvals/{number}/approve',
+  },
+);
