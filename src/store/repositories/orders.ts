@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
 export interface CustomerOrderRecord {
   readonly id: string;
@@ -75,17 +76,44 @@ export function orderRepository(ex: Executor) {
       let q = db.selectFrom('customer_orders').selectAll();
       if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
       const rows = await q.orderBy('created_at').orderBy('order_number').execute();
-      return rows.map((r) => ({
-        id: r.id,
-        orderNumber: r.order_number,
-        consigneeId: r.consignee_id,
-        productId: r.product_id,
-        quantity: r.quantity,
-        dueDate: r.due_date,
-        priority: r.priority,
-        createdAt: r.created_at,
-        actor: r.actor,
-      }));
+      return rows.map(toCustomerOrder);
+    },
+
+    /** One page of customer orders by order number, optionally of one consignee. */
+    async customerOrderPage(
+      page: Keyset,
+      filter: { consigneeId?: string } = {},
+    ): Promise<KeysetPage<CustomerOrderRecord>> {
+      let q = db.selectFrom('customer_orders').selectAll();
+      if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
+      if (page.after !== undefined) q = q.where('order_number', '>', page.after);
+      const rows = await q.orderBy('order_number').limit(page.limit + 1).execute();
+      return keysetPage(rows.map(toCustomerOrder), page, (o) => o.orderNumber);
+    },
+
+    /** The production orders made for these customer orders, oldest first. */
+    async productionOrdersFor(customerOrderIds: readonly string[]): Promise<ProductionOrderRecord[]> {
+      if (customerOrderIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('production_orders')
+        .selectAll()
+        .where('customer_order_id', 'in', [...customerOrderIds])
+        .orderBy('created_at')
+        .orderBy('order_number')
+        .execute();
+      return rows.map(toProductionOrder);
+    },
+
+    /** Good rounds made so far, by production order, for these production orders. */
+    async goodMade(productionOrderIds: readonly string[]): Promise<Map<string, number>> {
+      if (productionOrderIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('production_runs')
+        .select((eb) => ['production_order_id', eb.fn.sum<number>('good').as('good')])
+        .where('production_order_id', 'in', [...productionOrderIds])
+        .groupBy('production_order_id')
+        .execute();
+      return new Map(rows.map((r) => [r.production_order_id, Number(r.good)]));
     },
 
     async productionOrders(
@@ -106,6 +134,30 @@ export function orderRepository(ex: Executor) {
     async setStatus(id: string, status: ProductionOrderStatus): Promise<void> {
       await db.updateTable('production_orders').set({ status }).where('id', '=', id).execute();
     },
+  };
+}
+
+function toCustomerOrder(r: {
+  id: string;
+  order_number: string;
+  consignee_id: string;
+  product_id: string;
+  quantity: number;
+  due_date: string;
+  priority: number;
+  created_at: string;
+  actor: string;
+}): CustomerOrderRecord {
+  return {
+    id: r.id,
+    orderNumber: r.order_number,
+    consigneeId: r.consignee_id,
+    productId: r.product_id,
+    quantity: r.quantity,
+    dueDate: r.due_date,
+    priority: r.priority,
+    createdAt: r.created_at,
+    actor: r.actor,
   };
 }
 

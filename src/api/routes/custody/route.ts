@@ -1,15 +1,15 @@
 import { everyone, staff, writers } from '../../../app/auth/roles.ts';
-import { listApprovals } from '../../../app/custody/approvals.ts';
+import { pageApprovals } from '../../../app/custody/approvals.ts';
 import { approveRequest, withdrawRequest } from '../../../app/custody/approve.ts';
 import {
   addAuthorisation,
-  listAuthorisations,
+  pageAuthorisations,
   setAuthorisationStatus,
 } from '../../../app/custody/authorisations.ts';
 import { dispatchShipment } from '../../../app/custody/dispatch.ts';
 import { receiveShipment } from '../../../app/custody/receive.ts';
-import { createShipment, listShipments } from '../../../app/custody/shipments.ts';
-import { PageOnly, paginate } from '../../pagination.ts';
+import { createShipment, pageShipments } from '../../../app/custody/shipments.ts';
+import { keysetOf, PageOnly, pageOf } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import {
   AddAuthorisationBody,
@@ -43,12 +43,8 @@ export const custodyRoutes = [
     },
     handle: async ({ services, user, query }) => {
       const { limit, cursor, consigneeId } = query;
-      const list = await listAuthorisations(
-        await services.app(),
-        user,
-        consigneeId === undefined ? {} : { consigneeId },
-      );
-      return paginate(list, (a) => a.number, { limit, cursor });
+      const filter = consigneeId === undefined ? {} : { consigneeId };
+      return pageOf(await pageAuthorisations(await services.app(), user, filter, keysetOf({ limit, cursor })));
     },
   }),
   defineRoute({
@@ -86,7 +82,7 @@ export const custodyRoutes = [
     writes: false,
     schema: { querystring: PageOnly, response: AnswerPage('A shipment with its crates and products') },
     handle: async ({ services, user, query }) =>
-      paginate(await listShipments(await services.app(), user), (s) => s.shipmentNumber, query),
+      pageOf(await pageShipments(await services.app(), user, keysetOf(query))),
   }),
   defineRoute({
     method: 'POST',
@@ -135,8 +131,7 @@ export const custodyRoutes = [
     schema: { querystring: ApprovalQuery, response: AnswerPage('An approval request') },
     handle: async ({ services, user, query }) => {
       const { limit, cursor, all } = query;
-      const list = await listApprovals(await services.app(), user, all === undefined ? {} : { all });
-      return paginate(list, (a) => a.requestNumber, { limit, cursor }, 'desc');
+      return pageOf(await pageApprovals(await services.app(), user, { all }, keysetOf({ limit, cursor })));
     },
   }),
   defineRoute({
