@@ -65,7 +65,9 @@ export function decodeCursor(cursor: string): string {
 
 /** The repositories' keyset for a page query: the cursor decoded to the key to continue after. */
 export function keysetOf(page: PageParams): Keyset {
-  return page.cursor === undefined ? { limit: page.limit } : { limit: page.limit, after: decodeCursor(page.cursor) };
+  return page.cursor === undefined
+    ? { limit: page.limit }
+    : { limit: page.limit, after: decodeCursor(page.cursor) };
 }
 
 /** A repository's page as the API answers it. */

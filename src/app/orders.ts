@@ -176,7 +176,11 @@ async function goodByOrder(ex: Executor): Promise<Map<string, number>> {
  * @example
  * const { items, nextKey } = await pageOrders(app, ana, { limit: 20 });
  */
-export async function pageOrders(app: AppContext, actor: Actor, page: Keyset): Promise<KeysetPage<OrderView>> {
+export async function pageOrders(
+  app: AppContext,
+  actor: Actor,
+  page: Keyset,
+): Promise<KeysetPage<OrderView>> {
   requireRole(
     actor,
     ['planner', 'admin', 'operator', 'quality', 'logistics', 'auditor', 'consignee'],

@@ -115,6 +115,9 @@ export async function pageApprovals(
   page: Keyset,
 ): Promise<KeysetPage<ApprovalView>> {
   requireRole(actor, staff, 'read approval requests');
-  const rows = await approvalRepository(app.store).page(page, options.all === true ? {} : { status: 'pending' });
+  const rows = await approvalRepository(app.store).page(
+    page,
+    options.all === true ? {} : { status: 'pending' },
+  );
   return mapPage(rows, approvalView);
 }

@@ -163,7 +163,10 @@ export async function listStock(
 /** Each location's use of its limit: crates, plus each lot's loose rounds and boxes as crate equivalents. */
 function locationUses(
   scenario: Scenario,
-  lines: readonly Pick<StockLine, 'locationId' | 'lotNumber' | 'productId' | 'form' | 'quantity' | 'rounds'>[],
+  lines: readonly Pick<
+    StockLine,
+    'locationId' | 'lotNumber' | 'productId' | 'form' | 'quantity' | 'rounds'
+  >[],
 ): LocationUse[] {
   const locations: LocationUse[] = [];
   for (const l of locationsOf(scenario)) {

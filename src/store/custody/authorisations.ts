@@ -90,11 +90,17 @@ export function authorisationRepository(ex: Executor) {
       return (await q.orderBy('number').execute()).map(toRecord);
     },
     /** One page of authorisations by number, optionally of one consignee. */
-    async page(page: Keyset, filter: { consigneeId?: string } = {}): Promise<KeysetPage<AuthorisationRecord>> {
+    async page(
+      page: Keyset,
+      filter: { consigneeId?: string } = {},
+    ): Promise<KeysetPage<AuthorisationRecord>> {
       let q = db.selectFrom('authorisations').selectAll();
       if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
       if (page.after !== undefined) q = q.where('number', '>', page.after);
-      const rows = await q.orderBy('number').limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy('number')
+        .limit(page.limit + 1)
+        .execute();
       return keysetPage(rows.map(toRecord), page, (a) => a.number);
     },
     /** The numbers of these authorisations, by id. */

@@ -146,7 +146,10 @@ export function shipmentRepository(ex: Executor) {
       let q = db.selectFrom('shipments').selectAll();
       if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
       if (page.after !== undefined) q = q.where('shipment_number', '>', page.after);
-      const rows = await q.orderBy('shipment_number').limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy('shipment_number')
+        .limit(page.limit + 1)
+        .execute();
       return keysetPage(rows.map(toShipment), page, (s) => s.shipmentNumber);
     },
     /** The crate entries of these shipments, in one read. */

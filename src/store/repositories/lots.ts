@@ -129,7 +129,10 @@ export function lotRepository(ex: Executor) {
       if (filter.productId !== undefined) q = q.where('product_id', '=', filter.productId);
       if (filter.lineId !== undefined) q = q.where('line_id', '=', filter.lineId);
       if (page.after !== undefined) q = q.where('lot_number', '>', page.after);
-      const rows = await q.orderBy('lot_number').limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy('lot_number')
+        .limit(page.limit + 1)
+        .execute();
       return keysetPage(rows.map(toLot), page, (l) => l.lotNumber);
     },
     async byNumber(lotNumber: string): Promise<LotRecord | undefined> {
@@ -186,7 +189,10 @@ export function lotRepository(ex: Executor) {
     async componentLotPage(page: Keyset): Promise<KeysetPage<ComponentLotRecord>> {
       let q = db.selectFrom('component_lots').selectAll();
       if (page.after !== undefined) q = q.where('lot_number', '>', page.after);
-      const rows = await q.orderBy('lot_number').limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy('lot_number')
+        .limit(page.limit + 1)
+        .execute();
       return keysetPage(rows.map(toComponentLot), page, (l) => l.lotNumber);
     },
     async componentLot(id: string): Promise<ComponentLotRecord | undefined> {

@@ -87,7 +87,10 @@ export function orderRepository(ex: Executor) {
       let q = db.selectFrom('customer_orders').selectAll();
       if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
       if (page.after !== undefined) q = q.where('order_number', '>', page.after);
-      const rows = await q.orderBy('order_number').limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy('order_number')
+        .limit(page.limit + 1)
+        .execute();
       return keysetPage(rows.map(toCustomerOrder), page, (o) => o.orderNumber);
     },
 

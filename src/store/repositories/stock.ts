@@ -194,18 +194,18 @@ export function stockRepository(ex: Executor) {
         .selectFrom(loose.unionAll(crated).unionAll(unplaced).as('stock'))
         .select(['location_id', 'lot_number', 'lot_id', 'product_id', 'form', 'quantity', key.as('k')]);
       if (page?.after !== undefined) q = q.where(key, '>', page.after);
-      const rows = await (page === undefined ? q.orderBy(key) : q.orderBy(key).limit(page.limit + 1)).execute();
-      const lines = rows.map(
-        (r): StockLineRow => ({
-          key: r.k,
-          locationId: r.location_id,
-          lotId: r.lot_id,
-          lotNumber: r.lot_number,
-          productId: r.product_id,
-          form: r.form as StockLineRow['form'],
-          quantity: Number(r.quantity),
-        }),
-      );
+      const rows = await (
+        page === undefined ? q.orderBy(key) : q.orderBy(key).limit(page.limit + 1)
+      ).execute();
+      const lines = rows.map((r): StockLineRow => ({
+        key: r.k,
+        locationId: r.location_id,
+        lotId: r.lot_id,
+        lotNumber: r.lot_number,
+        productId: r.product_id,
+        form: r.form as StockLineRow['form'],
+        quantity: Number(r.quantity),
+      }));
       return page === undefined ? { items: lines, nextKey: null } : keysetPage(lines, page, (l) => l.key);
     },
     /** Crates per lot and location. */

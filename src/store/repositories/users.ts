@@ -46,7 +46,10 @@ export function userRepository(ex: Executor) {
       let q = db.selectFrom('users').selectAll();
       if (filter.name !== undefined) q = q.where('name', '=', filter.name);
       if (page.after !== undefined) q = q.where('name', '>', page.after);
-      const rows = await q.orderBy('name').limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy('name')
+        .limit(page.limit + 1)
+        .execute();
       return keysetPage(rows.map(toRecord), page, (u) => u.name);
     },
     async count(): Promise<number> {

@@ -44,7 +44,9 @@ export const custodyRoutes = [
     handle: async ({ services, user, query }) => {
       const { limit, cursor, consigneeId } = query;
       const filter = consigneeId === undefined ? {} : { consigneeId };
-      return pageOf(await pageAuthorisations(await services.app(), user, filter, keysetOf({ limit, cursor })));
+      return pageOf(
+        await pageAuthorisations(await services.app(), user, filter, keysetOf({ limit, cursor })),
+      );
     },
   }),
   defineRoute({
