@@ -1,5 +1,6 @@
 import type { ApiRoute } from '../route.ts';
 import { authRoutes } from './auth/route.ts';
+import { commissioningRoutes } from './commissioning/route.ts';
 import { componentRoutes } from './components/route.ts';
 import { custodyRoutes } from './custody/route.ts';
 import { traceRoutes } from './custody/trace-route.ts';
@@ -38,4 +39,5 @@ export const allRoutes: readonly ApiRoute[] = [
   ...custodyRoutes,
   ...traceRoutes,
   ...simulationRoutes,
+  ...commissioningRoutes,
 ];

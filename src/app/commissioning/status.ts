@@ -11,6 +11,7 @@ import { requireRole, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { plantScenario } from '../plant-setup.ts';
 import { measureTest } from './measure.ts';
+import type { StoredProtocol } from './windows.ts';
 
 const STAFF = ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin'] as const;
 
@@ -99,7 +100,8 @@ export interface TestProgress {
   readonly progress: number;
   /** The duration is reached: the test may be closed. */
   readonly due: boolean;
-  readonly protocol: AcceptanceProtocol;
+  /** As the test keeps it, with its operating windows. */
+  readonly protocol: StoredProtocol;
   readonly evaluation: TestEvaluation;
 }
 
