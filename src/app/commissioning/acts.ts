@@ -20,7 +20,11 @@ const READERS = ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admi
  * @example
  * (await lineProtocol(app, actor, 'L2')).thresholds.minAvailability; // 0.9
  */
-export async function lineProtocol(app: AppContext, actor: Actor, lineId: string): Promise<AcceptanceProtocol> {
+export async function lineProtocol(
+  app: AppContext,
+  actor: Actor,
+  lineId: string,
+): Promise<AcceptanceProtocol> {
   requireRole(actor, READERS, 'see an acceptance protocol');
   const scenario = await plantScenario(app.store);
   const line = scenario.lines.find((l) => l.id === lineId);

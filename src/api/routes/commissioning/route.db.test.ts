@@ -41,7 +41,7 @@ describe('commissioning over HTTP', () => {
   let counter = 0;
   beforeAll(async () => {
     expect(protocolSource).toContain('durationHours: 8');
-    h = await openApiHarness({}, { scenarioSource: protocolSource });
+    h = await openApiHarness({ unshapedReplies: true }, { scenarioSource: protocolSource });
     const files = { dataDir: h.dataDir, ledgerKeyFile: join(h.dataDir, 'ledger.key') };
     for (const name of ['Petrov', 'Ivanova']) await addSignatory(h.plant.app, h.plant.admin, { name }, files);
     await orderOnLine(h.plant.app, h.plant.admin, {
