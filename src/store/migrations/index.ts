@@ -6,6 +6,7 @@ import * as ledger from './2026-11-22T0800-ledger.ts';
 import * as linePresence from './2026-11-22T0900-line-presence.ts';
 import * as custody from './2026-11-22T0930-custody.ts';
 import * as commissioning from './2026-11-22T0940-commissioning.ts';
+import * as listReadIndexes from './2026-12-06T0030-list-read-indexes.ts';
 
 /**
  * Every migration, by name; names sort in the order they apply (a timestamp first). Add one
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-11-22T0900-line-presence': linePresence,
   '2026-11-22T0930-custody': custody,
   '2026-11-22T0940-commissioning': commissioning,
+  '2026-12-06T0030-list-read-indexes': listReadIndexes,
 };
