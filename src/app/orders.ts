@@ -190,19 +190,5 @@ export async function pageOrders(
   const consigneeId =
     actor.kind === 'user' && actor.role === 'consignee' ? (actor.consigneeId ?? '') : undefined;
   const customer = await orders.customerOrderPage(page, consigneeId === undefined ? {} : { consigneeId });
-  const production = await orders.productionOrdersFor(customer.items.map((c) => c.id));
-  const first = new Map<string, ProductionOrderRecord>();
-  for (const p of production)
-    if (p.customerOrderId !== null && !first.has(p.customerOrderId)) first.set(p.customerOrderId, p);
-  const made = await orders.goodMade([...first.values()].map((p) => p.id));
-  return mapPage(customer, (c) => {
-    const p = first.get(c.id);
-    return {
-      ...c,
-      productionOrderId: p?.id ?? null,
-      productionOrderNumber: p?.orderNumber ?? null,
-      status: p?.status ?? 'open',
-      made: p === undefined ? 0 : (made.get(p.id) ?? 0),
-    };
-  });
+  return mapPage(customer, ({ productionStatus, ...o }) => ({ ...o, status: productionStatus ?? 'open' }));
 }
