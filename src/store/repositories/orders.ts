@@ -1,6 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../database.ts';
-import type { Database } from '../schema.ts';
 import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
 export interface CustomerOrderRecord {
@@ -91,23 +89,15 @@ export function orderRepository(ex: Executor) {
 
     /**
      * One page of customer orders by order number (optionally of one consignee), each with its
-     * production order (the first made for it) and the good rounds its runs made: one query, by index.
+     * production order and the good rounds its runs made: one query, joined by index.
      */
     async customerOrderPage(
       page: Keyset,
       filter: { consigneeId?: string } = {},
     ): Promise<KeysetPage<CustomerOrderWithProduction>> {
-      const first = (eb: ExpressionBuilder<Database, 'customer_orders'>) =>
-        eb
-          .selectFrom('production_orders as p')
-          .select('p.id')
-          .whereRef('p.customer_order_id', '=', 'customer_orders.id')
-          .orderBy('p.created_at')
-          .orderBy('p.order_number')
-          .limit(1);
       let q = db
         .selectFrom('customer_orders')
-        .leftJoin('production_orders as po', (join) => join.on((eb) => eb('po.id', '=', first(eb))))
+        .leftJoin('production_orders as po', 'po.customer_order_id', 'customer_orders.id')
         .selectAll('customer_orders')
         .select((eb) => [
           'po.id as po_id',
@@ -126,13 +116,18 @@ export function orderRepository(ex: Executor) {
         .orderBy('customer_orders.order_number')
         .limit(page.limit + 1)
         .execute();
-      const orders = rows.map((r): CustomerOrderWithProduction => ({
-        ...toCustomerOrder(r),
-        productionOrderId: r.po_id,
-        productionOrderNumber: r.po_number,
-        productionStatus: r.po_status as ProductionOrderStatus | null,
-        made: Number(r.made ?? 0),
-      }));
+      // Each customer order has one production order (addOrder opens it, and nothing else does); were
+      // there ever more, one would stand for it and the page could come out a row short.
+      const seen = new Set<string>();
+      const orders = rows
+        .filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined)
+        .map((r): CustomerOrderWithProduction => ({
+          ...toCustomerOrder(r),
+          productionOrderId: r.po_id,
+          productionOrderNumber: r.po_number,
+          productionStatus: r.po_status as ProductionOrderStatus | null,
+          made: Number(r.made ?? 0),
+        }));
       return keysetPage(orders, page, (o) => o.orderNumber);
     },
 
