@@ -110,7 +110,7 @@ try {
     let password = '';
     await new Promise<void>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`headstamp start exited with ${code}`)));
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         const match = /password (\S+)/.exec(line);
         if (match?.[1] !== undefined) password = match[1];
         if (line.startsWith('Press Ctrl-C')) resolve();

@@ -4,6 +4,7 @@ import { commissioningRoutes } from './commissioning/route.ts';
 import { componentRoutes } from './components/route.ts';
 import { custodyRoutes } from './custody/route.ts';
 import { traceRoutes } from './custody/trace-route.ts';
+import { eventLogRoutes } from './event-logs/route.ts';
 import { healthRoutes } from './health/route.ts';
 import { kpiRoutes } from './kpi/route.ts';
 import { ledgerRoutes } from './ledger/route.ts';
@@ -40,4 +41,5 @@ export const allRoutes: readonly ApiRoute[] = [
   ...traceRoutes,
   ...simulationRoutes,
   ...commissioningRoutes,
+  ...eventLogRoutes,
 ];

@@ -1,9 +1,4 @@
-import {
-  serviceStatus,
-  type AcceptanceProtocol,
-  type ServiceStatus,
-  type TestEvaluation,
-} from '../../domain/commissioning/index.ts';
+import { serviceStatus, type ServiceStatus, type TestEvaluation } from '../../domain/commissioning/index.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { Executor } from '../../store/database.ts';
 import { commissioningRepository } from '../../store/repositories/commissioning.ts';

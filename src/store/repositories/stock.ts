@@ -184,11 +184,15 @@ export function stockRepository(ex: Executor) {
           sql<string>`'round'`.as('form'),
           'l.quantity',
         ])
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('lot_stock as x').select('x.lot_id').whereRef('x.lot_id', '=', 'l.id'))),
+        .where((eb) =>
+          eb.not(
+            eb.exists(eb.selectFrom('lot_stock as x').select('x.lot_id').whereRef('x.lot_id', '=', 'l.id')),
+          ),
         )
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('crates as y').select('y.lot_id').whereRef('y.lot_id', '=', 'l.id'))),
+        .where((eb) =>
+          eb.not(
+            eb.exists(eb.selectFrom('crates as y').select('y.lot_id').whereRef('y.lot_id', '=', 'l.id')),
+          ),
         );
       let q = db
         .selectFrom(loose.unionAll(crated).unionAll(unplaced).as('stock'))

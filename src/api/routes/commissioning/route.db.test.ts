@@ -110,7 +110,7 @@ describe('commissioning over HTTP', () => {
     const closed = await h.call('admin', { method: 'POST', url: `${api}/lines/L2/close`, payload: {} });
     expect(closed.statusCode, closed.body).toBe(201);
     expect(responseProblems(ClosedTest, closed.json())).toEqual([]);
-    const act = closed.json() as { actNumber: string; fileName: string; sha256: string; passed: boolean };
+    const act = closed.json<{ actNumber: string; fileName: string; sha256: string; passed: boolean }>();
     expect(act).toMatchObject({ actNumber: 'CA-L2-001', fileName: 'CA-L2-001.html', passed: true });
 
     const lines = await h.call('auditor', { method: 'GET', url: `${api}/lines` });

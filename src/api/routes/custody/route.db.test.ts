@@ -24,6 +24,10 @@ import { CrateTrace, ForwardTrace, RecallResult, Reconciliation, ShipmentTrace }
  * answers without its schema serializers here (`unshapedReplies`), so a field the use case returns but
  * the schema leaves out reaches the check and fails it, rather than being dropped on the way.
  */
+/** An answer as the test reads it: fields looked up by name, checked against the schema first. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer = Record<string, any>;
+
 describe('custody and trace answers match their schemas', () => {
   let h: ApiHarness;
   let plant: CustodyPlant;
@@ -53,13 +57,13 @@ describe('custody and trace answers match their schemas', () => {
   const api = '/api/v1';
   async function expectAnswer(
     role: Parameters<ApiHarness['call']>[0],
-    request: Parameters<ApiHarness['call']>[1],
+    request: { method: 'GET' | 'POST'; url: string; payload?: Record<string, unknown> },
     status: number,
     schema: Parameters<typeof responseProblems>[0],
-  ) {
+  ): Promise<Answer> {
     const res = await h.call(role, request);
     expect(res.statusCode, `${request.method} ${request.url}: ${res.body}`).toBe(status);
-    const body = res.json();
+    const body = res.json<Answer>();
     expect(responseProblems(schema, body), `${request.method} ${request.url}`).toEqual([]);
     return body;
   }
@@ -157,7 +161,8 @@ describe('custody and trace answers match their schemas', () => {
       200,
       ShipmentTrace,
     );
-    const headstamp = String(lot.marking['headstamp'] ?? '');
+    const marked = lot.marking['headstamp'];
+    const headstamp = typeof marked === 'string' ? marked : '';
     const recovered = await expectAnswer(
       'auditor',
       { method: 'POST', url: `${api}/trace/recovered`, payload: { headstamp } },
