@@ -1,13 +1,16 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { ValidationError } from '../domain/errors.ts';
+import type { Keyset, KeysetPage } from '../store/keyset.ts';
 
 /**
  * Cursor pagination for every list: `?limit=&cursor=`, answered with `{items, nextCursor}`. The cursor is
  * opaque to clients (base64url of the last item's sort key), so a page boundary survives records being
- * added in between: the next page starts after that key, not at an offset.
+ * added in between: the next page starts after that key, not at an offset. Lists of records are paged in
+ * the repositories' SQL (`keysetOf` in, `pageOf` out); `paginate` pages lists that are computed whole
+ * (KPIs, simulations, the transfer report).
  *
  * @example
- * const page = paginate(orders, (o) => o.orderNumber, query); // { items, nextCursor }
+ * const page = pageOf(await pageUsers(app, user, keysetOf(query))); // { items, nextCursor }
  */
 export const PageQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Items per page (1–500)' }),
@@ -58,6 +61,18 @@ export function decodeCursor(cursor: string): string {
   throw new ValidationError('request.cursor', 'cursor: not a cursor from this list', [
     { path: 'cursor', problem: 'is not a cursor from this list; start again without it' },
   ]);
+}
+
+/** The repositories' keyset for a page query: the cursor decoded to the key to continue after. */
+export function keysetOf(page: PageParams): Keyset {
+  return page.cursor === undefined
+    ? { limit: page.limit }
+    : { limit: page.limit, after: decodeCursor(page.cursor) };
+}
+
+/** A repository's page as the API answers it. */
+export function pageOf<T>(page: KeysetPage<T>): PageOf<T> {
+  return { items: page.items, nextCursor: page.nextKey === null ? null : encodeCursor(page.nextKey) };
 }
 
 /**

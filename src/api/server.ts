@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Clock, IdGenerator } from '../domain/clock.ts';
 import { plantClock } from '../app/clock.ts';
 import { ledgerKeyFile } from '../app/ledger/keys.ts';
+import { commissioningFiles } from '../app/commissioning/files.ts';
 import { HeadstampError } from '../domain/errors.ts';
 import { randomIds, systemClock } from '../app/runtime.ts';
 import type { Store } from '../store/database.ts';
@@ -46,6 +47,14 @@ export interface ServerOptions {
   readonly webRoot?: string;
   /** The ledger's signing key file (default: as HEADSTAMP_LEDGER_KEY / HEADSTAMP_DATA_DIR say). */
   readonly ledgerKeyFile?: string;
+  /** The data directory for acceptance acts and signatories' keys (default: as HEADSTAMP_DATA_DIR says). */
+  readonly dataDir?: string;
+  /**
+   * Answer with plain `JSON.stringify` instead of the response schemas' serializers. For route tests that
+   * check real answers against the schemas: the schema serializer would silently drop a field the schema
+   * does not list, so the check could not see it.
+   */
+  readonly unshapedReplies?: boolean;
   /** Logins allowed per client address and user name in one window. */
   readonly loginLimit?: { readonly max: number; readonly windowMs: number };
 }
@@ -75,6 +84,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const metrics = options.metrics ?? createMetrics({ processMetrics: true });
   const store = options.store ?? missingStore();
   const ids = options.ids ?? randomIds;
+  const keyFile = options.ledgerKeyFile ?? ledgerKeyFile(process.env, process.cwd());
   const services: ApiServices = {
     store,
     metrics,
@@ -82,7 +92,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     ids,
     simulations: options.simulations ?? new SimulationJobs(),
     credentials: new CredentialCache(options.clock ?? systemClock),
-    ledgerKeyFile: options.ledgerKeyFile ?? ledgerKeyFile(process.env, process.cwd()),
+    ledgerKeyFile: keyFile,
+    commissioning: {
+      dataDir: options.dataDir ?? commissioningFiles(process.env, process.cwd()).dataDir,
+      ledgerKeyFile: keyFile,
+    },
     app: async () => ({ store, ids, clock: options.plantClock ?? (await plantClock(store)) }),
   };
 
@@ -120,6 +134,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       if (request.url === '/metrics') await watch.catchUp();
     });
   }
+  if (options.unshapedReplies === true) fastify.setReplySerializer((payload) => JSON.stringify(payload));
   registerRoutes(fastify, routes, services, {
     prefix: apiPrefix,
     errorStatuses,

@@ -1,3 +1,4 @@
+import type { CommissioningFiles } from '../app/commissioning/files.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Clock, IdGenerator } from '../domain/clock.ts';
 import type { Store } from '../store/database.ts';
@@ -23,6 +24,8 @@ export interface ApiServices {
   readonly credentials: CredentialCache;
   /** The ledger's signing key file (for checkpoints). */
   readonly ledgerKeyFile: string;
+  /** Where acceptance acts and signatories' keys are kept beside the records. */
+  readonly commissioning: CommissioningFiles;
   /** The use cases' context: the records, the plant's clock as the records say it is now, and ids. */
   app(): Promise<AppContext>;
 }

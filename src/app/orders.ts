@@ -6,6 +6,7 @@ import {
   type ProductionOrderRecord,
 } from '../store/repositories/orders.ts';
 import { plantRepository } from '../store/repositories/plant.ts';
+import { mapPage, type Keyset, type KeysetPage } from '../store/keyset.ts';
 import { sequenceRepository } from '../store/repositories/sequences.ts';
 import { actorRef, requireRole, type Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
@@ -166,4 +167,28 @@ async function goodByOrder(ex: Executor): Promise<Map<string, number>> {
     .groupBy('production_order_id')
     .execute();
   return new Map(rows.map((r) => [r.production_order_id, Number(r.good)]));
+}
+
+/**
+ * One page of customer orders by order number, each with its production order's status and good
+ * rounds made, read for that page only. A consignee user sees only its own.
+ *
+ * @example
+ * const { items, nextKey } = await pageOrders(app, ana, { limit: 20 });
+ */
+export async function pageOrders(
+  app: AppContext,
+  actor: Actor,
+  page: Keyset,
+): Promise<KeysetPage<OrderView>> {
+  requireRole(
+    actor,
+    ['planner', 'admin', 'operator', 'quality', 'logistics', 'auditor', 'consignee'],
+    'list orders',
+  );
+  const orders = orderRepository(app.store);
+  const consigneeId =
+    actor.kind === 'user' && actor.role === 'consignee' ? (actor.consigneeId ?? '') : undefined;
+  const customer = await orders.customerOrderPage(page, consigneeId === undefined ? {} : { consigneeId });
+  return mapPage(customer, ({ productionStatus, ...o }) => ({ ...o, status: productionStatus ?? 'open' }));
 }

@@ -5,6 +5,7 @@ import { actorRef, requireRole, UnknownActorError, type Actor, type UserActor } 
 import { isRole, roles, type Role } from './auth/roles.ts';
 import type { AppContext } from './context.ts';
 import type { Executor } from '../store/database.ts';
+import { mapPage, type Keyset, type KeysetPage } from '../store/keyset.ts';
 import { withTransaction } from './transaction.ts';
 
 export interface User {
@@ -100,6 +101,18 @@ export async function checkNewUser(ex: Executor, input: AddUserInput): Promise<F
 export async function listUsers(app: AppContext, actor: Actor): Promise<User[]> {
   const all = (await userRepository(app.store).list()).map(toUser);
   return actor.role === 'consignee' ? all.filter((u) => u.name === actor.id) : all;
+}
+
+/**
+ * One page of users by name, read in the records' own order (keyset on the name). A consignee sees
+ * only itself.
+ *
+ * @example
+ * const { items, nextKey } = await pageUsers(app, actor, { limit: 50 });
+ */
+export async function pageUsers(app: AppContext, actor: Actor, page: Keyset): Promise<KeysetPage<User>> {
+  const filter = actor.role === 'consignee' ? { name: actor.id } : {};
+  return mapPage(await userRepository(app.store).page(page, filter), toUser);
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { ApiRoute } from '../route.ts';
 import { authRoutes } from './auth/route.ts';
+import { commissioningRoutes } from './commissioning/route.ts';
 import { componentRoutes } from './components/route.ts';
 import { custodyRoutes } from './custody/route.ts';
 import { traceRoutes } from './custody/trace-route.ts';
 import { destructionRoutes } from './destruction/route.ts';
+import { eventLogRoutes } from './event-logs/route.ts';
 import { healthRoutes } from './health/route.ts';
 import { kpiRoutes } from './kpi/route.ts';
 import { ledgerRoutes } from './ledger/route.ts';
@@ -40,4 +42,6 @@ export const allRoutes: readonly ApiRoute[] = [
   ...traceRoutes,
   ...destructionRoutes,
   ...simulationRoutes,
+  ...commissioningRoutes,
+  ...eventLogRoutes,
 ];

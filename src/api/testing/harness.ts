@@ -30,6 +30,8 @@ export interface ApiHarness {
   readonly plant: TestPlant;
   readonly users: Readonly<Record<Role, UserActor>>;
   readonly tokens: Readonly<Record<Role, string>>;
+  /** This test's own data directory (ledger key, acceptance acts, signatories' keys). */
+  readonly dataDir: string;
   /** The Authorization header of the user with this role. */
   auth(role: Role): { authorization: string };
   /** Sends a request as the user with this role (or nobody). */
@@ -46,10 +48,13 @@ export interface ApiHarness {
  * const res = await h.call('planner', { method: 'GET', url: '/api/v1/orders' });
  * await h.close();
  */
-export async function openApiHarness(options: Omit<ServerOptions, 'store'> = {}): Promise<ApiHarness> {
+export async function openApiHarness(
+  options: Omit<ServerOptions, 'store'> = {},
+  setup: { readonly scenarioSource?: string } = {},
+): Promise<ApiHarness> {
   const db = await openTestDatabase();
   try {
-    const plant = await setUpTestPlant(db.store);
+    const plant = await setUpTestPlant(db.store, setup.scenarioSource);
     const users = {} as Record<Role, UserActor>;
     const tokens = {} as Record<Role, string>;
     for (const role of roles) {
@@ -70,6 +75,8 @@ export async function openApiHarness(options: Omit<ServerOptions, 'store'> = {})
       ids: plant.app.ids,
       plantClock: plant.app.clock,
       ledgerKeyFile: join(keys, 'ledger.key'),
+      // Acceptance acts and signatories' keys too.
+      dataDir: keys,
       ...options,
     });
     const auth = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` });
@@ -79,6 +86,7 @@ export async function openApiHarness(options: Omit<ServerOptions, 'store'> = {})
       plant,
       users,
       tokens,
+      dataDir: keys,
       auth,
       call: (role, request) =>
         server.inject({

@@ -1,9 +1,4 @@
-import {
-  serviceStatus,
-  type AcceptanceProtocol,
-  type ServiceStatus,
-  type TestEvaluation,
-} from '../../domain/commissioning/index.ts';
+import { serviceStatus, type ServiceStatus, type TestEvaluation } from '../../domain/commissioning/index.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { Executor } from '../../store/database.ts';
 import { commissioningRepository } from '../../store/repositories/commissioning.ts';
@@ -11,6 +6,7 @@ import { requireRole, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { plantScenario } from '../plant-setup.ts';
 import { measureTest } from './measure.ts';
+import type { StoredProtocol } from './windows.ts';
 
 const STAFF = ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin'] as const;
 
@@ -99,7 +95,8 @@ export interface TestProgress {
   readonly progress: number;
   /** The duration is reached: the test may be closed. */
   readonly due: boolean;
-  readonly protocol: AcceptanceProtocol;
+  /** As the test keeps it, with its operating windows. */
+  readonly protocol: StoredProtocol;
   readonly evaluation: TestEvaluation;
 }
 

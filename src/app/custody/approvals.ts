@@ -2,6 +2,7 @@ import { FOUR_EYES_SETTING, type ApprovalKind } from '../../domain/custody/index
 import type { Scenario } from '../../domain/scenario/schema.ts';
 import type { Tx } from '../../store/database.ts';
 import { approvalRepository, type ApprovalRequestRecord } from '../../store/custody/approvals.ts';
+import { mapPage, type Keyset, type KeysetPage } from '../../store/keyset.ts';
 import { actorRef, requireRole, type Actor, type UserActor } from '../actor.ts';
 import { staff } from '../auth/roles.ts';
 import type { AppContext } from '../context.ts';
@@ -98,4 +99,25 @@ export async function listApprovals(
   requireRole(actor, staff, 'read approval requests');
   const rows = await approvalRepository(app.store).list(options.all === true ? {} : { status: 'pending' });
   return rows.map(approvalView);
+}
+
+/**
+ * One page of requests, newest number first: those that wait for a second person (or every one,
+ * with `all`).
+ *
+ * @example
+ * const { items, nextKey } = await pageApprovals(app, actor, { all: true }, { limit: 50 });
+ */
+export async function pageApprovals(
+  app: AppContext,
+  actor: Actor,
+  options: { all?: boolean | undefined },
+  page: Keyset,
+): Promise<KeysetPage<ApprovalView>> {
+  requireRole(actor, staff, 'read approval requests');
+  const rows = await approvalRepository(app.store).page(
+    page,
+    options.all === true ? {} : { status: 'pending' },
+  );
+  return mapPage(rows, approvalView);
 }

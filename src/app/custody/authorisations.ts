@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import type { Scenario } from '../../domain/scenario/schema.ts';
 import type { Executor, Tx } from '../../store/database.ts';
 import { authorisationRepository, type AuthorisationRecord } from '../../store/custody/authorisations.ts';
+import { mapPage, type Keyset, type KeysetPage } from '../../store/keyset.ts';
 import { actorRef, requireRole, type Actor, type UserActor } from '../actor.ts';
 import { staff } from '../auth/roles.ts';
 import type { AppContext } from '../context.ts';
@@ -165,4 +166,29 @@ export async function listAuthorisations(
     out.push({ ...a, used, remaining: a.quantityCeiling - used });
   }
   return out;
+}
+
+/**
+ * One page of authorisations by number, each with what shipments have used of its ceiling. A
+ * consignee user sees only its own.
+ *
+ * @example
+ * const { items, nextKey } = await pageAuthorisations(app, actor, {}, { limit: 50 });
+ */
+export async function pageAuthorisations(
+  app: AppContext,
+  actor: Actor,
+  filter: { consigneeId?: string | undefined },
+  page: Keyset,
+): Promise<KeysetPage<AuthorisationView>> {
+  requireRole(actor, [...staff, 'consignee'], 'read authorisations');
+  const consigneeId =
+    actor.kind === 'user' && actor.role === 'consignee' ? (actor.consigneeId ?? '') : filter.consigneeId;
+  const repo = authorisationRepository(app.store);
+  const list = await repo.page(page, consigneeId === undefined ? {} : { consigneeId });
+  const used = await repo.usedBy(list.items.map((a) => a.id));
+  return mapPage(list, (a) => {
+    const u = used.get(a.id) ?? 0;
+    return { ...a, used: u, remaining: a.quantityCeiling - u };
+  });
 }

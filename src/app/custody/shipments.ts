@@ -15,6 +15,7 @@ import type { AppContext } from '../context.ts';
 import { plantScenario } from '../plant-setup.ts';
 import { lotStatus } from '../quality/lot-quality.ts';
 import { withTransaction } from '../transaction.ts';
+import { mapPage, type Keyset, type KeysetPage } from '../../store/keyset.ts';
 import { consigneeOf, nextNumber, plantDate } from './common.ts';
 
 export interface CreateShipmentInput {
@@ -267,4 +268,33 @@ export async function listShipments(app: AppContext, actor: UserActor): Promise<
     out.push(viewOf(s, auths.get(s.authorisationId) ?? s.authorisationId, crates));
   }
   return out;
+}
+
+/**
+ * One page of shipments by number, with authorisation, crate count and rounds per product, read
+ * for that page only; a consignee user sees only its own.
+ *
+ * @example
+ * const { items, nextKey } = await pageShipments(app, actor, { limit: 50 });
+ */
+export async function pageShipments(
+  app: AppContext,
+  actor: UserActor,
+  page: Keyset,
+): Promise<KeysetPage<ShipmentView>> {
+  requireRole(
+    actor,
+    ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin', 'consignee'],
+    'read shipments',
+  );
+  const repo = shipmentRepository(app.store);
+  const filter = actor.role === 'consignee' ? { consigneeId: actor.consigneeId ?? '' } : {};
+  const list = await repo.page(page, filter);
+  const auths = await authorisationRepository(app.store).numbers(list.items.map((s) => s.authorisationId));
+  const crates = new Map<string, { productId: string; rounds: number }[]>();
+  for (const c of await repo.cratesOf(list.items.map((s) => s.id)))
+    if (c.outcome !== 'missing') crates.set(c.shipmentId, [...(crates.get(c.shipmentId) ?? []), c]);
+  return mapPage(list, (s) =>
+    viewOf(s, auths.get(s.authorisationId) ?? s.authorisationId, crates.get(s.id) ?? []),
+  );
 }

@@ -10,7 +10,13 @@ import { crateMoved } from '../../ledger/builders.ts';
 import type { Executor, Tx } from '../../store/database.ts';
 import { lotRepository, type LotRecord } from '../../store/repositories/lots.ts';
 import { qualityRepository } from '../../store/repositories/quality.ts';
-import { stockRepository, type CrateRecord, type LooseForm } from '../../store/repositories/stock.ts';
+import {
+  stockRepository,
+  type CrateRecord,
+  type LooseForm,
+  type StockLineRow,
+} from '../../store/repositories/stock.ts';
+import type { Keyset, KeysetPage } from '../../store/keyset.ts';
 import type { Actor } from '../actor.ts';
 import { requireRole } from '../actor.ts';
 import { staff } from '../auth/roles.ts';
@@ -151,6 +157,17 @@ export async function listStock(
     if (!placed.has(lot.id)) line(lot, quarantineLocation(scenario), 'round', lot.quantity);
   }
   lines.sort((a, b) => a.id.localeCompare(b.id));
+  return { lines, locations: locationUses(scenario, lines) };
+}
+
+/** Each location's use of its limit: crates, plus each lot's loose rounds and boxes as crate equivalents. */
+function locationUses(
+  scenario: Scenario,
+  lines: readonly Pick<
+    StockLine,
+    'locationId' | 'lotNumber' | 'productId' | 'form' | 'quantity' | 'rounds'
+  >[],
+): LocationUse[] {
   const locations: LocationUse[] = [];
   for (const l of locationsOf(scenario)) {
     // A limit counts crates, and each lot's loose rounds and boxes as crate equivalents.
@@ -169,7 +186,43 @@ export async function listStock(
     }
     locations.push({ id: l.id, kind: l.kind, limitCrates: l.limitCrates, occupancy: total });
   }
-  return { lines, locations };
+  return locations;
+}
+
+/**
+ * One page of stock lines in key order (`location:lotNumber:form`), paged in the query, with every
+ * location's use of its limit (a summary of all stock, so it is the same on every page).
+ *
+ * @example
+ * const { items, nextKey, locations } = await pageStock(app, actor, { limit: 100 });
+ */
+export async function pageStock(
+  app: AppContext,
+  actor: Actor,
+  page: Keyset,
+): Promise<KeysetPage<StockLine> & { locations: LocationUse[] }> {
+  requireRole(actor, staff, 'read stock');
+  const scenario = await plantScenario(app.store);
+  const stock = stockRepository(app.store);
+  const quarantine = quarantineLocation(scenario);
+  const rows = await stock.stockLines(quarantine, page);
+  const statuses = await qualityRepository(app.store).statusesOf(rows.items.map((r) => r.lotId));
+  const withRounds = <T extends StockLineRow>(r: T) => ({
+    ...r,
+    rounds: roundsOf(scenario, r.productId, r.form, r.quantity),
+  });
+  const items = rows.items.map((r): StockLine => ({
+    id: r.key,
+    locationId: r.locationId,
+    lotNumber: r.lotNumber,
+    productId: r.productId,
+    status: statuses.get(r.lotId) ?? 'pending',
+    form: r.form,
+    quantity: r.quantity,
+    rounds: roundsOf(scenario, r.productId, r.form, r.quantity),
+  }));
+  const all = (await stock.stockLines(quarantine)).items.map(withRounds);
+  return { items, nextKey: rows.nextKey, locations: locationUses(scenario, all) };
 }
 
 export type MoveInput =

@@ -10,6 +10,7 @@ import type { AppContext } from '../context.ts';
 import { appendCustody, custodyActor } from '../custody.ts';
 import { componentCode, plantScenario } from '../plant-setup.ts';
 import { withTransaction } from '../transaction.ts';
+import type { Keyset, KeysetPage } from '../../store/keyset.ts';
 
 export interface ReceiveComponentsInput {
   readonly componentId: string;
@@ -131,4 +132,23 @@ export async function listComponentLots(app: AppContext, actor: Actor): Promise<
     'list component lots',
   );
   return lotRepository(app.store).componentLots();
+}
+
+/**
+ * One page of component lots by lot number, with what is left of each.
+ *
+ * @example
+ * const { items, nextKey } = await pageComponentLots(app, actor, { limit: 100 });
+ */
+export async function pageComponentLots(
+  app: AppContext,
+  actor: Actor,
+  page: Keyset,
+): Promise<KeysetPage<ComponentLotRecord>> {
+  requireRole(
+    actor,
+    ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin'],
+    'list component lots',
+  );
+  return lotRepository(app.store).componentLotPage(page);
 }

@@ -3,6 +3,7 @@ import { lotRepository, type ComponentLotRecord, type LotRecord } from '../../st
 import { orderRepository } from '../../store/repositories/orders.ts';
 import { runRepository, type RunRecord } from '../../store/repositories/runs.ts';
 import { requireRole, type Actor } from '../actor.ts';
+import type { Keyset, KeysetPage } from '../../store/keyset.ts';
 import type { AppContext } from '../context.ts';
 
 const readers = ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin'] as const;
@@ -20,6 +21,22 @@ export async function listLots(
 ): Promise<LotRecord[]> {
   requireRole(actor, readers, 'list lots');
   return lotRepository(app.store).list(filter);
+}
+
+/**
+ * One page of lots by lot number, optionally of one product or line, paged in the query itself.
+ *
+ * @example
+ * const { items, nextKey } = await pageLots(app, actor, { lineId: 'L1' }, { limit: 20 });
+ */
+export async function pageLots(
+  app: AppContext,
+  actor: Actor,
+  filter: { productId?: string | undefined; lineId?: string | undefined },
+  page: Keyset,
+): Promise<KeysetPage<LotRecord>> {
+  requireRole(actor, readers, 'list lots');
+  return lotRepository(app.store).page(page, filter);
 }
 
 export interface LotDetail extends LotRecord {

@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 import type { ApprovalRequestTable } from './tables.ts';
 
 export interface ApprovalRequestRecord {
@@ -73,6 +74,17 @@ export function approvalRepository(ex: Executor) {
       if (filter.status !== undefined) q = q.where('status', '=', filter.status);
       if (filter.kind !== undefined) q = q.where('kind', '=', filter.kind);
       return (await q.orderBy('requested_at').orderBy('request_number').execute()).map(toRecord);
+    },
+    /** One page of requests, newest number first, optionally of one status. */
+    async page(page: Keyset, filter: { status?: string } = {}): Promise<KeysetPage<ApprovalRequestRecord>> {
+      let q = db.selectFrom('approval_requests').selectAll();
+      if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+      if (page.after !== undefined) q = q.where('request_number', '<', page.after);
+      const rows = await q
+        .orderBy('request_number', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+      return keysetPage(rows.map(toRecord), page, (r) => r.requestNumber);
     },
     /** Marks a pending request decided; false when it was no longer pending (someone was first). */
     async decide(

@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 import type { AuthorisationTable } from './tables.ts';
 
 export interface AuthorisationRecord {
@@ -87,6 +88,41 @@ export function authorisationRepository(ex: Executor) {
       let q = db.selectFrom('authorisations').selectAll();
       if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
       return (await q.orderBy('number').execute()).map(toRecord);
+    },
+    /** One page of authorisations by number, optionally of one consignee. */
+    async page(
+      page: Keyset,
+      filter: { consigneeId?: string } = {},
+    ): Promise<KeysetPage<AuthorisationRecord>> {
+      let q = db.selectFrom('authorisations').selectAll();
+      if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
+      if (page.after !== undefined) q = q.where('number', '>', page.after);
+      const rows = await q
+        .orderBy('number')
+        .limit(page.limit + 1)
+        .execute();
+      return keysetPage(rows.map(toRecord), page, (a) => a.number);
+    },
+    /** The numbers of these authorisations, by id. */
+    async numbers(ids: readonly string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('authorisations')
+        .select(['id', 'number'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+      return new Map(rows.map((r) => [r.id, r.number]));
+    },
+    /** Rounds on shipments under each of these authorisations, by id (absent: none). */
+    async usedBy(ids: readonly string[]): Promise<Map<string, number>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('shipments')
+        .select((eb) => ['authorisation_id', eb.fn.sum<number>('quantity').as('used')])
+        .where('authorisation_id', 'in', [...ids])
+        .groupBy('authorisation_id')
+        .execute();
+      return new Map(rows.map((r) => [r.authorisation_id, Number(r.used)]));
     },
     async setStatus(
       id: string,

@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 import type { ShipmentCrateTable, ShipmentTable } from './tables.ts';
 
 export type ShipmentStatus = 'planned' | 'in_transit' | 'received';
@@ -171,6 +172,28 @@ export function shipmentRepository(ex: Executor) {
       if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
       if (filter.status !== undefined) q = q.where('status', '=', filter.status);
       return (await q.orderBy('created_at').orderBy('shipment_number').execute()).map(toShipment);
+    },
+    /** One page of shipments by number, optionally of one consignee. */
+    async page(page: Keyset, filter: { consigneeId?: string } = {}): Promise<KeysetPage<ShipmentRecord>> {
+      let q = db.selectFrom('shipments').selectAll();
+      if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
+      if (page.after !== undefined) q = q.where('shipment_number', '>', page.after);
+      const rows = await q
+        .orderBy('shipment_number')
+        .limit(page.limit + 1)
+        .execute();
+      return keysetPage(rows.map(toShipment), page, (s) => s.shipmentNumber);
+    },
+    /** The crate entries of these shipments, in one read. */
+    async cratesOf(shipmentIds: readonly string[]): Promise<ShipmentCrateRecord[]> {
+      if (shipmentIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('shipment_crates')
+        .selectAll()
+        .where('shipment_id', 'in', [...shipmentIds])
+        .orderBy('sscc')
+        .execute();
+      return rows.map(toCrate);
     },
     async crates(shipmentId: string): Promise<ShipmentCrateRecord[]> {
       const rows = await db

@@ -238,6 +238,15 @@ export function commissioningRepository(ex: Executor) {
       return out;
     },
 
+    async actByNumber(actNumber: string): Promise<AcceptanceActRecord | undefined> {
+      const r = await db
+        .selectFrom('acceptance_acts')
+        .selectAll()
+        .where('act_number', '=', actNumber)
+        .executeTakeFirst();
+      return r === undefined ? undefined : toAct(r);
+    },
+
     async actByFileName(fileName: string): Promise<AcceptanceActRecord | undefined> {
       const r = await db
         .selectFrom('acceptance_acts')

@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
 export interface LotRecord {
   readonly id: string;
@@ -119,6 +120,21 @@ export function lotRepository(ex: Executor) {
       if (filter.lineId !== undefined) q = q.where('line_id', '=', filter.lineId);
       return (await q.orderBy('commissioned_at').orderBy('lot_number').execute()).map(toLot);
     },
+    /** One page of lots by lot number, optionally of one product or line. */
+    async page(
+      page: Keyset,
+      filter: { productId?: string | undefined; lineId?: string | undefined } = {},
+    ): Promise<KeysetPage<LotRecord>> {
+      let q = db.selectFrom('lots').selectAll();
+      if (filter.productId !== undefined) q = q.where('product_id', '=', filter.productId);
+      if (filter.lineId !== undefined) q = q.where('line_id', '=', filter.lineId);
+      if (page.after !== undefined) q = q.where('lot_number', '>', page.after);
+      const rows = await q
+        .orderBy('lot_number')
+        .limit(page.limit + 1)
+        .execute();
+      return keysetPage(rows.map(toLot), page, (l) => l.lotNumber);
+    },
     async byNumber(lotNumber: string): Promise<LotRecord | undefined> {
       const r = await db
         .selectFrom('lots')
@@ -168,6 +184,16 @@ export function lotRepository(ex: Executor) {
         .orderBy('id')
         .execute();
       return rows.map(toComponentLot);
+    },
+    /** One page of component lots by lot number. */
+    async componentLotPage(page: Keyset): Promise<KeysetPage<ComponentLotRecord>> {
+      let q = db.selectFrom('component_lots').selectAll();
+      if (page.after !== undefined) q = q.where('lot_number', '>', page.after);
+      const rows = await q
+        .orderBy('lot_number')
+        .limit(page.limit + 1)
+        .execute();
+      return keysetPage(rows.map(toComponentLot), page, (l) => l.lotNumber);
     },
     async componentLot(id: string): Promise<ComponentLotRecord | undefined> {
       const r = await db.selectFrom('component_lots').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
 export interface CustomerOrderRecord {
   readonly id: string;
@@ -10,6 +11,14 @@ export interface CustomerOrderRecord {
   readonly priority: number;
   readonly createdAt: string;
   readonly actor: string;
+}
+
+/** A customer order with its production order (null before one is made) and good rounds made. */
+export interface CustomerOrderWithProduction extends CustomerOrderRecord {
+  readonly productionOrderId: string | null;
+  readonly productionOrderNumber: string | null;
+  readonly productionStatus: ProductionOrderStatus | null;
+  readonly made: number;
 }
 
 export type ProductionOrderStatus = 'open' | 'running' | 'done';
@@ -75,17 +84,51 @@ export function orderRepository(ex: Executor) {
       let q = db.selectFrom('customer_orders').selectAll();
       if (filter.consigneeId !== undefined) q = q.where('consignee_id', '=', filter.consigneeId);
       const rows = await q.orderBy('created_at').orderBy('order_number').execute();
-      return rows.map((r) => ({
-        id: r.id,
-        orderNumber: r.order_number,
-        consigneeId: r.consignee_id,
-        productId: r.product_id,
-        quantity: r.quantity,
-        dueDate: r.due_date,
-        priority: r.priority,
-        createdAt: r.created_at,
-        actor: r.actor,
-      }));
+      return rows.map(toCustomerOrder);
+    },
+
+    /**
+     * One page of customer orders by order number (optionally of one consignee), each with its
+     * production order and the good rounds its runs made: one query, joined by index.
+     */
+    async customerOrderPage(
+      page: Keyset,
+      filter: { consigneeId?: string } = {},
+    ): Promise<KeysetPage<CustomerOrderWithProduction>> {
+      let q = db
+        .selectFrom('customer_orders')
+        .leftJoin('production_orders as po', 'po.customer_order_id', 'customer_orders.id')
+        .selectAll('customer_orders')
+        .select((eb) => [
+          'po.id as po_id',
+          'po.order_number as po_number',
+          'po.status as po_status',
+          eb
+            .selectFrom('production_runs as r')
+            .select((r) => r.fn.sum<number>('r.good').as('made'))
+            .whereRef('r.production_order_id', '=', 'po.id')
+            .as('made'),
+        ]);
+      if (filter.consigneeId !== undefined)
+        q = q.where('customer_orders.consignee_id', '=', filter.consigneeId);
+      if (page.after !== undefined) q = q.where('customer_orders.order_number', '>', page.after);
+      const rows = await q
+        .orderBy('customer_orders.order_number')
+        .limit(page.limit + 1)
+        .execute();
+      // Each customer order has one production order (addOrder opens it, and nothing else does); were
+      // there ever more, one would stand for it and the page could come out a row short.
+      const seen = new Set<string>();
+      const orders = rows
+        .filter((r) => !seen.has(r.id) && seen.add(r.id) !== undefined)
+        .map((r): CustomerOrderWithProduction => ({
+          ...toCustomerOrder(r),
+          productionOrderId: r.po_id,
+          productionOrderNumber: r.po_number,
+          productionStatus: r.po_status as ProductionOrderStatus | null,
+          made: Number(r.made ?? 0),
+        }));
+      return keysetPage(orders, page, (o) => o.orderNumber);
     },
 
     async productionOrders(
@@ -106,6 +149,30 @@ export function orderRepository(ex: Executor) {
     async setStatus(id: string, status: ProductionOrderStatus): Promise<void> {
       await db.updateTable('production_orders').set({ status }).where('id', '=', id).execute();
     },
+  };
+}
+
+function toCustomerOrder(r: {
+  id: string;
+  order_number: string;
+  consignee_id: string;
+  product_id: string;
+  quantity: number;
+  due_date: string;
+  priority: number;
+  created_at: string;
+  actor: string;
+}): CustomerOrderRecord {
+  return {
+    id: r.id,
+    orderNumber: r.order_number,
+    consigneeId: r.consignee_id,
+    productId: r.product_id,
+    quantity: r.quantity,
+    dueDate: r.due_date,
+    priority: r.priority,
+    createdAt: r.created_at,
+    actor: r.actor,
   };
 }
 

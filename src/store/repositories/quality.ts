@@ -181,6 +181,27 @@ export function qualityRepository(ex: Executor) {
       return new Map(rows.map((r) => [r.lot_id, r.status as LotDecisionRecord['status']]));
     },
 
+    /** The current decision's status of each of these lots (absent: none yet). */
+    async statusesOf(lotIds: readonly string[]): Promise<Map<string, LotDecisionRecord['status']>> {
+      if (lotIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('lot_decisions as d')
+        .select(['d.lot_id', 'd.status'])
+        .where('d.lot_id', 'in', [...new Set(lotIds)])
+        .where((eb) =>
+          eb(
+            'd.seq',
+            '=',
+            eb
+              .selectFrom('lot_decisions as x')
+              .select((x) => x.fn.max('x.seq').as('m'))
+              .whereRef('x.lot_id', '=', 'd.lot_id'),
+          ),
+        )
+        .execute();
+      return new Map(rows.map((r) => [r.lot_id, r.status as LotDecisionRecord['status']]));
+    },
+
     async state(productId: string): Promise<SamplingStateRecord | undefined> {
       const r = await db
         .selectFrom('sampling_states')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
 /**
  * A crate that has left the plant (dispatched, received, or written off as missing on a
@@ -13,6 +14,17 @@ export interface LotStockRecord {
   readonly lotId: string;
   readonly locationId: string;
   readonly form: LooseForm;
+  readonly quantity: number;
+}
+
+/** One line of stock: a lot's rounds, boxes or crates at one location, keyed `location:lot:form`. */
+export interface StockLineRow {
+  readonly key: string;
+  readonly locationId: string;
+  readonly lotId: string;
+  readonly lotNumber: string;
+  readonly productId: string;
+  readonly form: 'round' | 'box' | 'crate';
   readonly quantity: number;
 }
 
@@ -136,6 +148,69 @@ export function stockRepository(ex: Executor) {
       const loose = await db.selectFrom('lot_stock').select('lot_id').distinct().execute();
       const crated = await db.selectFrom('crates').select('lot_id').distinct().execute();
       return new Set([...loose, ...crated].map((r) => r.lot_id));
+    },
+    /**
+     * Stock lines in key order (`location:lotNumber:form`), one page of them when `page` is given:
+     * loose stock, crates still in the plant counted per lot and location, and lots never placed,
+     * which are loose rounds in `quarantine` (as placing a commissioned lot will put them). One query.
+     */
+    async stockLines(quarantine: string, page?: Keyset): Promise<KeysetPage<StockLineRow>> {
+      const key = sql<string>`location_id || ':' || lot_number || ':' || form`;
+      const loose = db
+        .selectFrom('lot_stock as s')
+        .innerJoin('lots as l', 'l.id', 's.lot_id')
+        .select(['s.location_id', 'l.lot_number', 'l.id as lot_id', 'l.product_id', 's.form', 's.quantity'])
+        .where('s.quantity', '>', 0);
+      const crated = db
+        .selectFrom('crates')
+        .innerJoin('lots as l', 'l.id', 'crates.lot_id')
+        .select((eb) => [
+          'crates.location_id',
+          'l.lot_number',
+          'l.id as lot_id',
+          'l.product_id',
+          sql<string>`'crate'`.as('form'),
+          eb.fn.countAll<number>().as('quantity'),
+        ])
+        .where(inPlant)
+        .groupBy(['crates.location_id', 'l.lot_number', 'l.id', 'l.product_id']);
+      const unplaced = db
+        .selectFrom('lots as l')
+        .select([
+          sql<string>`${quarantine}`.as('location_id'),
+          'l.lot_number',
+          'l.id as lot_id',
+          'l.product_id',
+          sql<string>`'round'`.as('form'),
+          'l.quantity',
+        ])
+        .where((eb) =>
+          eb.not(
+            eb.exists(eb.selectFrom('lot_stock as x').select('x.lot_id').whereRef('x.lot_id', '=', 'l.id')),
+          ),
+        )
+        .where((eb) =>
+          eb.not(
+            eb.exists(eb.selectFrom('crates as y').select('y.lot_id').whereRef('y.lot_id', '=', 'l.id')),
+          ),
+        );
+      let q = db
+        .selectFrom(loose.unionAll(crated).unionAll(unplaced).as('stock'))
+        .select(['location_id', 'lot_number', 'lot_id', 'product_id', 'form', 'quantity', key.as('k')]);
+      if (page?.after !== undefined) q = q.where(key, '>', page.after);
+      const rows = await (
+        page === undefined ? q.orderBy(key) : q.orderBy(key).limit(page.limit + 1)
+      ).execute();
+      const lines = rows.map((r): StockLineRow => ({
+        key: r.k,
+        locationId: r.location_id,
+        lotId: r.lot_id,
+        lotNumber: r.lot_number,
+        productId: r.product_id,
+        form: r.form as StockLineRow['form'],
+        quantity: Number(r.quantity),
+      }));
+      return page === undefined ? { items: lines, nextKey: null } : keysetPage(lines, page, (l) => l.key);
     },
     /** Crates per lot and location. */
     async crateCounts(): Promise<{ lotId: string; locationId: string; crates: number }[]> {

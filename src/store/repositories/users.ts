@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
 export interface UserRecord {
   readonly id: string;
@@ -39,6 +40,17 @@ export function userRepository(ex: Executor) {
     },
     async list(): Promise<UserRecord[]> {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toRecord);
+    },
+    /** One page of users by name; `name` narrows it to that one user (a consignee sees only itself). */
+    async page(page: Keyset, filter: { name?: string } = {}): Promise<KeysetPage<UserRecord>> {
+      let q = db.selectFrom('users').selectAll();
+      if (filter.name !== undefined) q = q.where('name', '=', filter.name);
+      if (page.after !== undefined) q = q.where('name', '>', page.after);
+      const rows = await q
+        .orderBy('name')
+        .limit(page.limit + 1)
+        .execute();
+      return keysetPage(rows.map(toRecord), page, (u) => u.name);
     },
     async count(): Promise<number> {
       const row = await db

@@ -1,6 +1,6 @@
 import { staff } from '../../../app/auth/roles.ts';
-import { listComponentLots, receiveComponents } from '../../../app/production/components.ts';
-import { paginate } from '../../pagination.ts';
+import { pageComponentLots, receiveComponents } from '../../../app/production/components.ts';
+import { keysetOf, pageOf } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import { ComponentLot, ComponentLotPage, ComponentLotQuery, ReceiveComponentsBody } from './schema.ts';
 
@@ -16,7 +16,7 @@ export const componentRoutes = [
     writes: false,
     schema: { querystring: ComponentLotQuery, response: ComponentLotPage },
     handle: async ({ services, user, query }) =>
-      paginate(await listComponentLots(await services.app(), user), (l) => l.lotNumber, query),
+      pageOf(await pageComponentLots(await services.app(), user, keysetOf(query))),
   }),
   defineRoute({
     method: 'POST',

@@ -1,26 +1,33 @@
 import { everyone, staff, writers } from '../../../app/auth/roles.ts';
-import { listApprovals } from '../../../app/custody/approvals.ts';
+import { pageApprovals } from '../../../app/custody/approvals.ts';
 import { approveRequest, withdrawRequest } from '../../../app/custody/approve.ts';
 import {
   addAuthorisation,
-  listAuthorisations,
+  pageAuthorisations,
   setAuthorisationStatus,
 } from '../../../app/custody/authorisations.ts';
 import { dispatchShipment } from '../../../app/custody/dispatch.ts';
 import { receiveShipment } from '../../../app/custody/receive.ts';
-import { createShipment, listShipments } from '../../../app/custody/shipments.ts';
-import { PageOnly, paginate } from '../../pagination.ts';
+import { createShipment, pageShipments } from '../../../app/custody/shipments.ts';
+import { keysetOf, PageOnly, pageOf } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import {
   AddAuthorisationBody,
-  Answer,
-  AnswerPage,
+  Approval,
+  ApprovalPage,
   ApprovalQuery,
+  Approved,
+  Authorisation,
+  AuthorisationPage,
   AuthorisationQuery,
   AuthorisationStatusBody,
   CreateShipmentBody,
+  FourEyes,
   NumberParams,
+  Receipt,
   ReceiptBody,
+  Shipment,
+  ShipmentPage,
 } from './schema.ts';
 
 const fourEyes =
@@ -37,18 +44,13 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: everyone },
     writes: false,
-    schema: {
-      querystring: AuthorisationQuery,
-      response: AnswerPage('An authorisation with `used` and `remaining`'),
-    },
+    schema: { querystring: AuthorisationQuery, response: AuthorisationPage },
     handle: async ({ services, user, query }) => {
       const { limit, cursor, consigneeId } = query;
-      const list = await listAuthorisations(
-        await services.app(),
-        user,
-        consigneeId === undefined ? {} : { consigneeId },
+      const filter = consigneeId === undefined ? {} : { consigneeId };
+      return pageOf(
+        await pageAuthorisations(await services.app(), user, filter, keysetOf({ limit, cursor })),
       );
-      return paginate(list, (a) => a.number, { limit, cursor });
     },
   }),
   defineRoute({
@@ -61,7 +63,7 @@ export const custodyRoutes = [
     access: { roles: ['logistics', 'admin'] },
     writes: true,
     status: 201,
-    schema: { body: AddAuthorisationBody, response: Answer('The four-eyes outcome') },
+    schema: { body: AddAuthorisationBody, response: FourEyes(Authorisation) },
     handle: async ({ services, user, body }) => addAuthorisation(await services.app(), user, body),
   }),
   defineRoute({
@@ -72,7 +74,7 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: ['logistics', 'admin'] },
     writes: true,
-    schema: { params: NumberParams, body: AuthorisationStatusBody, response: Answer('The authorisation') },
+    schema: { params: NumberParams, body: AuthorisationStatusBody, response: Authorisation },
     handle: async ({ services, user, params, body }) =>
       setAuthorisationStatus(await services.app(), user, params.number, body.status, body.reason),
   }),
@@ -84,9 +86,9 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: everyone },
     writes: false,
-    schema: { querystring: PageOnly, response: AnswerPage('A shipment with its crates and products') },
+    schema: { querystring: PageOnly, response: ShipmentPage },
     handle: async ({ services, user, query }) =>
-      paginate(await listShipments(await services.app(), user), (s) => s.shipmentNumber, query),
+      pageOf(await pageShipments(await services.app(), user, keysetOf(query))),
   }),
   defineRoute({
     method: 'POST',
@@ -97,7 +99,7 @@ export const custodyRoutes = [
     access: { roles: ['logistics', 'admin'] },
     writes: true,
     status: 201,
-    schema: { body: CreateShipmentBody, response: Answer('The shipment') },
+    schema: { body: CreateShipmentBody, response: Shipment },
     handle: async ({ services, user, body }) => createShipment(await services.app(), user, body),
   }),
   defineRoute({
@@ -109,7 +111,7 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: ['logistics', 'admin'] },
     writes: true,
-    schema: { params: NumberParams, response: Answer('The four-eyes outcome') },
+    schema: { params: NumberParams, response: FourEyes(Shipment) },
     handle: async ({ services, user, params }) => dispatchShipment(await services.app(), user, params.number),
   }),
   defineRoute({
@@ -120,7 +122,7 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: ['consignee'] },
     writes: true,
-    schema: { params: NumberParams, body: ReceiptBody, response: Answer('The receipt') },
+    schema: { params: NumberParams, body: ReceiptBody, response: Receipt },
     handle: async ({ services, user, params, body }) =>
       receiveShipment(await services.app(), user, params.number, body),
   }),
@@ -132,11 +134,10 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: staff },
     writes: false,
-    schema: { querystring: ApprovalQuery, response: AnswerPage('An approval request') },
+    schema: { querystring: ApprovalQuery, response: ApprovalPage },
     handle: async ({ services, user, query }) => {
       const { limit, cursor, all } = query;
-      const list = await listApprovals(await services.app(), user, all === undefined ? {} : { all });
-      return paginate(list, (a) => a.requestNumber, { limit, cursor }, 'desc');
+      return pageOf(await pageApprovals(await services.app(), user, { all }, keysetOf({ limit, cursor })));
     },
   }),
   defineRoute({
@@ -147,7 +148,7 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: writers },
     writes: true,
-    schema: { params: NumberParams, response: Answer('The request and the act’s result') },
+    schema: { params: NumberParams, response: Approved },
     handle: async ({ services, user, params }) => approveRequest(await services.app(), user, params.number),
   }),
   defineRoute({
@@ -158,7 +159,7 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: writers },
     writes: true,
-    schema: { params: NumberParams, response: Answer('The request') },
+    schema: { params: NumberParams, response: Approval },
     handle: async ({ services, user, params }) => withdrawRequest(await services.app(), user, params.number),
   }),
 ];

@@ -8,16 +8,18 @@ import { ValidationError } from '../../../domain/errors.ts';
 import { paginate } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import {
-  Answer,
-  AnswerPage,
+  FourEyes,
   LotParams,
   NumberParams,
   RecallBody,
   RecoveredBody,
+  RecoveredPage,
   SpanPageQuery,
   SpanQuery,
   SsccParams,
+  TransferPage,
 } from './schema.ts';
+import { CrateTrace, ForwardTrace, RecallResult, Reconciliation, ShipmentTrace } from './trace-schema.ts';
 
 type RecallBodyValue = {
   lotNumber?: string | undefined;
@@ -62,7 +64,7 @@ export const traceRoutes = [
     tags: ['trace'],
     access: { roles: staff },
     writes: false,
-    schema: { params: LotParams, response: Answer('The forward trace') },
+    schema: { params: LotParams, response: ForwardTrace },
     handle: async ({ services, user, params }) =>
       traceLotForward(await services.app(), user, params.lotNumber),
   }),
@@ -74,7 +76,7 @@ export const traceRoutes = [
     tags: ['trace'],
     access: { roles: staff },
     writes: false,
-    schema: { params: SsccParams, response: Answer('The backward trace') },
+    schema: { params: SsccParams, response: CrateTrace },
     handle: async ({ services, user, params }) => traceCrateBackward(await services.app(), user, params.sscc),
   }),
   defineRoute({
@@ -85,7 +87,7 @@ export const traceRoutes = [
     tags: ['trace'],
     access: { roles: staff },
     writes: false,
-    schema: { params: NumberParams, response: Answer('The backward trace') },
+    schema: { params: NumberParams, response: ShipmentTrace },
     handle: async ({ services, user, params }) =>
       traceShipmentBackward(await services.app(), user, params.number),
   }),
@@ -98,7 +100,7 @@ export const traceRoutes = [
     tags: ['trace'],
     access: { roles: staff },
     writes: false,
-    schema: { body: RecoveredBody, response: AnswerPage('A candidate lot') },
+    schema: { body: RecoveredBody, response: RecoveredPage },
     handle: async ({ services, user, body }) => ({
       items: await traceRecovered(await services.app(), user, body),
       nextCursor: null,
@@ -113,7 +115,7 @@ export const traceRoutes = [
     tags: ['trace'],
     access: { roles: staff },
     writes: false,
-    schema: { querystring: SpanQuery, response: Answer('The reconciliation, lot by lot') },
+    schema: { querystring: SpanQuery, response: Reconciliation },
     handle: async ({ services, user, query }) => reconcileLots(await services.app(), user, query),
   }),
   defineRoute({
@@ -124,7 +126,7 @@ export const traceRoutes = [
     tags: ['trace'],
     access: { roles: staff },
     writes: false,
-    schema: { querystring: SpanPageQuery, response: AnswerPage('A transfer line') },
+    schema: { querystring: SpanPageQuery, response: TransferPage },
     handle: async ({ services, user, query }) => {
       const { limit, cursor, ...span } = query;
       const lines = await transferReport(await services.app(), user, span);
@@ -142,7 +144,7 @@ export const traceRoutes = [
     access: { roles: ['quality', 'admin'] },
     writes: true,
     status: 201,
-    schema: { body: RecallBody, response: Answer('The recall with its notices') },
+    schema: { body: RecallBody, response: RecallResult },
     handle: async ({ services, user, body }) =>
       recallLots(await services.app(), user, recallOrigin(body), body.reason),
   }),

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { closed } from '../../schemas.ts';
+import { Destroyed, FourEyes } from '../custody/schema.ts';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
@@ -21,35 +22,5 @@ export const DestroyBody = Type.Object(
   },
 );
 
-const Destroyed = Type.Object({
-  lots: Type.Array(
-    Type.Object({ lotNumber: Type.String(), location: Type.String(), rounds: Type.Integer() }),
-  ),
-  rounds: Type.Integer(),
-  ssccs: Type.Array(Type.String()),
-  reason: Type.String(),
-});
-
-/** A waiting four-eyes request, as recorded (number, kind, payload, summary, requester). */
-const ApprovalRequest = Type.Object(
-  {
-    id: Type.String(),
-    requestNumber: Type.String(),
-    kind: Type.String(),
-    summary: Type.String(),
-    status: Type.String(),
-  },
-  { additionalProperties: true },
-);
-
-export const DestroyOutcome = Type.Object(
-  {
-    status: Type.Enum(['done', 'awaiting_approval']),
-    result: Type.Optional(Destroyed),
-    request: Type.Optional(ApprovalRequest),
-  },
-  {
-    description:
-      '`done` with what was destroyed, or `awaiting_approval` with the request a second person approves at POST /approvals/{number}/approve',
-  },
-);
+/** `done` with what was destroyed, or `awaiting_approval` with the request a second person approves. */
+export const DestroyOutcome = FourEyes(Destroyed);

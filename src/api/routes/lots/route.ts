@@ -1,6 +1,6 @@
 import { staff } from '../../../app/auth/roles.ts';
-import { listLots, showLot } from '../../../app/production/lots-query.ts';
-import { paginate } from '../../pagination.ts';
+import { pageLots, showLot } from '../../../app/production/lots-query.ts';
+import { keysetOf, pageOf } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import { LotDetail, LotNumberParams, LotPage, LotQuery } from './schema.ts';
 
@@ -17,10 +17,7 @@ export const lotRoutes = [
     schema: { querystring: LotQuery, response: LotPage },
     handle: async ({ services, user, query }) => {
       const { limit, cursor, ...filter } = query;
-      return paginate(await listLots(await services.app(), user, filter), (l) => l.lotNumber, {
-        limit,
-        cursor,
-      });
+      return pageOf(await pageLots(await services.app(), user, filter, keysetOf({ limit, cursor })));
     },
   }),
   defineRoute({

@@ -1,6 +1,6 @@
 import { everyone } from '../../../app/auth/roles.ts';
-import { addOrder, listOrders } from '../../../app/orders.ts';
-import { paginate } from '../../pagination.ts';
+import { addOrder, pageOrders } from '../../../app/orders.ts';
+import { keysetOf, pageOf } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import { AddedOrder, AddOrderBody, OrderPage, OrderQuery } from './schema.ts';
 
@@ -16,7 +16,7 @@ export const orderRoutes = [
     writes: false,
     schema: { querystring: OrderQuery, response: OrderPage },
     handle: async ({ services, user, query }) =>
-      paginate(await listOrders(await services.app(), user), (o) => o.orderNumber, query),
+      pageOf(await pageOrders(await services.app(), user, keysetOf(query))),
   }),
   defineRoute({
     method: 'POST',

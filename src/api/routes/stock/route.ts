@@ -1,8 +1,8 @@
 import { staff } from '../../../app/auth/roles.ts';
 import { countStock } from '../../../app/packing/count.ts';
-import { listStock, moveStock, type MoveInput } from '../../../app/packing/stock.ts';
+import { moveStock, pageStock, type MoveInput } from '../../../app/packing/stock.ts';
 import { ValidationError, type FieldProblem } from '../../../domain/errors.ts';
-import { paginate } from '../../pagination.ts';
+import { keysetOf, pageOf } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import { CountBody, CountOutcome, MoveBody, MoveResult, StockPage, StockQuery } from './schema.ts';
 
@@ -49,8 +49,8 @@ export const stockRoutes = [
     writes: false,
     schema: { querystring: StockQuery, response: StockPage },
     handle: async ({ services, user, query }) => {
-      const stock = await listStock(await services.app(), user);
-      return { ...paginate(stock.lines, (l) => l.id, query), locations: stock.locations };
+      const { locations, ...page } = await pageStock(await services.app(), user, keysetOf(query));
+      return { ...pageOf(page), locations };
     },
   }),
   defineRoute({

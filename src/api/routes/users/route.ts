@@ -1,6 +1,6 @@
 import { everyone } from '../../../app/auth/roles.ts';
-import { addUser, listUsers } from '../../../app/users.ts';
-import { paginate } from '../../pagination.ts';
+import { addUser, pageUsers } from '../../../app/users.ts';
+import { keysetOf, pageOf } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import { AddUserBody, User, UserPage, UserQuery } from './schema.ts';
 
@@ -16,7 +16,7 @@ export const userRoutes = [
     writes: false,
     schema: { querystring: UserQuery, response: UserPage },
     handle: async ({ services, user, query }) =>
-      paginate(await listUsers(await services.app(), user), (u) => u.name, query),
+      pageOf(await pageUsers(await services.app(), user, keysetOf(query))),
   }),
   defineRoute({
     method: 'POST',

@@ -1,0 +1,104 @@
+import type { Executor } from '../database.ts';
+import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
+
+/** A line event as the records hold it. */
+export interface LineEventRecord {
+  readonly lineId: string;
+  readonly eventId: string;
+  readonly kind: string;
+  readonly at: string;
+  readonly state: string | null;
+  readonly reason: string | null;
+  readonly processed: number | null;
+  readonly defective: number | null;
+  readonly counterReset: boolean;
+  readonly endedAt: string | null;
+  readonly note: string | null;
+  readonly receivedAt: string;
+  readonly actor: string;
+}
+
+/** A ledger event at its place in the log, with its EPCIS body. */
+export interface LedgerEventRecord {
+  readonly index: number;
+  readonly eventId: string;
+  readonly declaresError: boolean;
+  readonly type: string;
+  readonly bizStep: string | null;
+  readonly eventTime: string;
+  readonly recordTime: string;
+  readonly leafHash: string;
+  /** The Merkle leaf data: canonical JSON of `{ event, index }`. */
+  readonly body: string;
+}
+
+/** The key of a line event in its line's list: its time, then its id (`at|eventId`). */
+const lineEventKey = (e: { at: string; eventId: string }): string => `${e.at}|${e.eventId}`;
+
+/**
+ * Paged reads of the two append-only logs, line events and ledger events, kept apart from their write
+ * paths (ingest, ledger append), which have their own hot-path code.
+ *
+ * @example
+ * const page = await listPages(store).lineEvents('L1', { limit: 100 }); // { items, nextKey }
+ */
+export function listPages(ex: Executor) {
+  const { db } = ex;
+  return {
+    /** One line's events in time order (ties by event id), one page of them. */
+    async lineEvents(lineId: string, page: Keyset): Promise<KeysetPage<LineEventRecord>> {
+      let q = db.selectFrom('line_events').selectAll().where('line_id', '=', lineId);
+      if (page.after !== undefined) {
+        const cut = page.after.indexOf('|');
+        const at = cut < 0 ? page.after : page.after.slice(0, cut);
+        const eventId = cut < 0 ? '' : page.after.slice(cut + 1);
+        q = q.where((eb) =>
+          eb.or([eb('at', '>', at), eb.and([eb('at', '=', at), eb('event_id', '>', eventId)])]),
+        );
+      }
+      const rows = await q
+        .orderBy('at')
+        .orderBy('event_id')
+        .limit(page.limit + 1)
+        .execute();
+      const events = rows.map((r): LineEventRecord => ({
+        lineId: r.line_id,
+        eventId: r.event_id,
+        kind: r.kind,
+        at: r.at,
+        state: r.state,
+        reason: r.reason,
+        processed: r.processed === null ? null : Number(r.processed),
+        defective: r.defective === null ? null : Number(r.defective),
+        counterReset: Number(r.counter_reset) === 1,
+        endedAt: r.ended_at,
+        note: r.note,
+        receivedAt: r.received_at,
+        actor: r.actor,
+      }));
+      return keysetPage(events, page, lineEventKey);
+    },
+
+    /** Ledger events in log order, one page of them; the key is the index. */
+    async ledgerEvents(page: Keyset): Promise<KeysetPage<LedgerEventRecord>> {
+      let q = db.selectFrom('ledger_events').selectAll();
+      if (page.after !== undefined) q = q.where('idx', '>', Number(page.after));
+      const rows = await q
+        .orderBy('idx')
+        .limit(page.limit + 1)
+        .execute();
+      const events = rows.map((r): LedgerEventRecord => ({
+        index: Number(r.idx),
+        eventId: r.event_id,
+        declaresError: Number(r.declares_error) === 1,
+        type: r.event_type,
+        bizStep: r.biz_step,
+        eventTime: r.event_time,
+        recordTime: r.record_time,
+        leafHash: r.leaf_hash,
+        body: r.body,
+      }));
+      return keysetPage(events, page, (e) => String(e.index));
+    },
+  };
+}
