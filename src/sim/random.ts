@@ -14,10 +14,19 @@
  * streams.stream('line:L1').next() === u; // true: same seed and name, same numbers
  */
 export class RandomStream {
+  // The generator's state after the last number put in the batch.
   private s0: number;
   private s1: number;
   private s2: number;
   private s3: number;
+  // The next numbers of the stream, drawn BATCH at a time in one tight loop (the state stays in
+  // registers there); `index` is the next one to hand out. The sequence is exactly the
+  // generator's, one number after another: batching changes only when they are computed.
+  private readonly batch = new Uint32Array(BATCH);
+  private index = BATCH;
+  // The state before the batch was filled, so that `state()` can give the state as of the
+  // numbers handed out.
+  private readonly batchStart = new Int32Array(4);
 
   /** A stream from four 32-bit words of state (not all zero); prefer `RandomStreams.stream`. */
   constructor(s0: number, s1: number, s2: number, s3: number) {
@@ -30,16 +39,10 @@ export class RandomStream {
 
   /** The next 32 random bits as an unsigned integer in [0, 2^32). */
   nextUint32(): number {
-    const s1 = this.s1;
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return r >>> 0;
+    let i = this.index;
+    if (i === BATCH) i = this.refill();
+    this.index = i + 1;
+    return this.batch[i]!;
   }
 
   /**
@@ -47,16 +50,39 @@ export class RandomStream {
    * 32-bit unsigned value (a boxed number past 2^30) crosses a call: the fast Bernoulli trial.
    */
   below(threshold: number): boolean {
-    const s1 = this.s1;
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return r >>> 0 < threshold;
+    let i = this.index;
+    if (i === BATCH) i = this.refill();
+    this.index = i + 1;
+    return this.batch[i]! < threshold;
+  }
+
+  /** Draws the next BATCH numbers of xoshiro128** into the batch; returns the new index, 0. */
+  private refill(): number {
+    const start = this.batchStart;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    start[0] = s0;
+    start[1] = s1;
+    start[2] = s2;
+    start[3] = s3;
+    const batch = this.batch;
+    for (let k = 0; k < BATCH; k += 1) {
+      batch[k] = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return 0;
   }
 
   /** Uniform in [0, 1) with 32 bits of resolution: one draw, for the hot paths of a model. */
@@ -86,9 +112,27 @@ export class RandomStream {
     }
   }
 
-  /** The state, to save a stream and restore it later. */
+  /**
+   * The state as of the numbers handed out so far, to save a stream and restore it later:
+   * `new RandomStream(...stream.state())` goes on with the same numbers.
+   */
   state(): [number, number, number, number] {
-    return [this.s0, this.s1, this.s2, this.s3];
+    if (this.index === BATCH) return [this.s0, this.s1, this.s2, this.s3];
+    const start = this.batchStart;
+    let s0 = start[0]!;
+    let s1 = start[1]!;
+    let s2 = start[2]!;
+    let s3 = start[3]!;
+    for (let k = 0; k < this.index; k += 1) {
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+    }
+    return [s0, s1, s2, s3];
   }
 }
 
@@ -151,5 +195,7 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
+/** Numbers drawn at a time into a stream's batch. */
+const BATCH = 64;
 const TWO_POW_MINUS_32 = 2 ** -32;
 const TWO_POW_MINUS_53 = 2 ** -53;
