@@ -37,8 +37,13 @@ function checkPriority(priority: number): void {
 
 // 2^37 insertions per queue before the packed key would lose exactness: far beyond any study.
 const SEQUENCE_SPAN = 2 ** 37;
-/** The packed order of priority 0 at sequence 0. */
-const ORDER_OF_PRIORITY_0 = -MIN_PRIORITY * SEQUENCE_SPAN;
+/** Priority and insertion sequence in one exact double, compared as one number in the heap. */
+function packOrder(priority: number, sequence: number): number {
+  return (priority - MIN_PRIORITY) * SEQUENCE_SPAN + sequence;
+}
+function priorityOf(order: number): number {
+  return Math.floor(order / SEQUENCE_SPAN) + MIN_PRIORITY;
+}
 /** Most events kept as a sorted run; one more and the list becomes a heap. */
 export const SMALL_LIST_LIMIT = 16;
 /** At most this many events left in the heap: back to a sorted run. */
@@ -56,10 +61,11 @@ export class EventQueue {
   /** Entity of the event last taken by `pop()`. */
   entity = 0;
 
-  // One flat array, four doubles per slot: time, order, kind, entity. Interleaving keeps a
-  // slot in one cache line and costs one bounds check per array access instead of four
-  // arrays' worth. `order` packs priority and insertion sequence into one exact double, so a tie
-  // costs one comparison.
+  // One flat array, four doubles per slot: time, priority (in the heap: order), kind, entity.
+  // Interleaving keeps a slot in one cache line and costs one bounds check per array access
+  // instead of four arrays' worth. In the heap, `order` packs priority and insertion sequence
+  // into one exact double, so a tie costs one comparison; the sorted run keeps insertion order
+  // by position and stores the bare priority.
   private slots: Float64Array;
   private capacity: number;
   /** First waiting slot (always 0 in the heap layout). */
@@ -97,19 +103,20 @@ export class EventQueue {
     // Kept small so that it is inlined into the caller: a double (the time) passed to a call
     // that is not inlined is boxed, one allocation per event. Calls out take only integers.
     if (priority !== 0) checkPriority(priority);
-    const order = priority * SEQUENCE_SPAN + ORDER_OF_PRIORITY_0 + this.sequence++;
     let j = this.tail;
     if (j === this.capacity || j - this.head === SMALL_LIST_LIMIT) j = this.makeRoom();
     this.tail = j + 1;
     const d = this.slots;
     let at = j * 4;
-    // Sorted run: walk in from the tail past every event that comes after the new one. (In the
-    // heap the walk stops at once and the event rises by sifting.)
+    // Sorted run: walk in from the tail past every event that comes after the new one. The new
+    // event was scheduled last, so among equal times it goes after every event of its priority
+    // or lower: the run needs no sequence number. (In the heap the walk stops at once and the
+    // event rises by sifting.)
     const stop = this.heap ? at : this.head * 4;
     while (at > stop) {
       const p = at - 4;
       const pt = d[p]!;
-      if (pt < time || (pt === time && d[p + 1]! < order)) break;
+      if (pt < time || (pt === time && d[p + 1]! <= priority)) break;
       d[at] = pt;
       d[at + 1] = d[p + 1]!;
       d[at + 2] = d[p + 2]!;
@@ -117,7 +124,7 @@ export class EventQueue {
       at = p;
     }
     d[at] = time;
-    d[at + 1] = order;
+    d[at + 1] = priority;
     d[at + 2] = kind;
     d[at + 3] = entity;
     if (this.heap) this.siftUp(j);
@@ -167,7 +174,13 @@ export class EventQueue {
       this.head = 0;
       this.tail = count;
     }
-    if (!this.heap && count >= SMALL_LIST_LIMIT) this.heap = true; // a sorted run is a heap
+    if (!this.heap && count >= SMALL_LIST_LIMIT) {
+      // A sorted run is already a heap; its slots get their order (priority and sequence) in
+      // the run's order, which is their insertion order among equal (time, priority).
+      const d = this.slots;
+      for (let k = 0; k < count; k += 1) d[k * 4 + 1] = packOrder(d[k * 4 + 1]!, this.sequence++);
+      this.heap = true;
+    }
     if (this.tail === this.capacity) {
       const slots = new Float64Array(this.slots.length * 2);
       slots.set(this.slots);
@@ -177,13 +190,13 @@ export class EventQueue {
     return this.tail;
   }
 
-  /** Raises the event in slot `start` of the heap to its place. */
+  /** Gives the new event in slot `start` its order in the heap and raises it to its place. */
   private siftUp(start: number): void {
     const d = this.slots;
     let i = start;
     const from = i * 4;
     const time = d[from]!;
-    const order = d[from + 1]!;
+    const order = packOrder(d[from + 1]!, this.sequence++);
     const kind = d[from + 2]!;
     const entity = d[from + 3]!;
     while (i > 0) {
@@ -274,6 +287,7 @@ export class EventQueue {
       d[at + 2] = k;
       d[at + 3] = e;
     }
+    for (let k = 0; k < n; k += 1) d[k * 4 + 1] = priorityOf(d[k * 4 + 1]!);
     this.heap = false;
   }
 }
