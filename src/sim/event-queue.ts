@@ -44,14 +44,22 @@ function packOrder(priority: number, sequence: number): number {
 function priorityOf(order: number): number {
   return Math.floor(order / SEQUENCE_SPAN) + MIN_PRIORITY;
 }
+/* eslint-disable @typescript-eslint/no-unsafe-enum-comparison -- the const enum below holds named
+   numbers, compared with plain numbers on purpose. */
+// A `const enum`, so that the values are written into the code: a module-level `const` is read
+// from the module's scope at every use in V8, and these are used once per event.
+const enum Layout {
+  /** Most events kept as a sorted run; one more and the list becomes a heap. */
+  SmallLimit = 16,
+  /** At most this many events left in the heap: back to a sorted run. */
+  BackToSmall = 4,
+  // Slots of the array in the small layout: the run drifts towards the end as events are taken
+  // at its head, and is moved back to slot 0 when it reaches the end (every ~240 events for a
+  // run of 16; a copy of at most 16 slots).
+  MinCapacity = 256,
+}
 /** Most events kept as a sorted run; one more and the list becomes a heap. */
-export const SMALL_LIST_LIMIT = 16;
-/** At most this many events left in the heap: back to a sorted run. */
-const BACK_TO_SMALL = 4;
-// Slots of the array in the small layout: the run drifts towards the end as events are taken at
-// its head, and is moved back to slot 0 when it reaches the end (every ~240 events for a run of
-// 16; a copy of at most 16 slots).
-const MIN_CAPACITY = 256;
+export const SMALL_LIST_LIMIT: number = Layout.SmallLimit;
 
 export class EventQueue {
   /** Time of the event last taken by `pop()`. */
@@ -76,7 +84,7 @@ export class EventQueue {
   private heap = false;
 
   constructor(capacity = 64) {
-    this.capacity = Math.max(MIN_CAPACITY, capacity);
+    this.capacity = Math.max(Layout.MinCapacity, capacity);
     this.slots = new Float64Array(this.capacity * 4);
   }
 
@@ -104,7 +112,7 @@ export class EventQueue {
     // that is not inlined is boxed, one allocation per event. Calls out take only integers.
     if (priority !== 0) checkPriority(priority);
     let j = this.tail;
-    if (j === this.capacity || j - this.head === SMALL_LIST_LIMIT) j = this.makeRoom();
+    if (j === this.capacity || j - this.head === Layout.SmallLimit) j = this.makeRoom();
     this.tail = j + 1;
     const d = this.slots;
     let at = j * 4;
@@ -174,7 +182,7 @@ export class EventQueue {
       this.head = 0;
       this.tail = count;
     }
-    if (!this.heap && count >= SMALL_LIST_LIMIT) {
+    if (!this.heap && count >= Layout.SmallLimit) {
       // A sorted run is already a heap; its slots get their order (priority and sequence) in
       // the run's order, which is their insertion order among equal (time, priority).
       const d = this.slots;
@@ -258,7 +266,7 @@ export class EventQueue {
     d[at + 1] = o;
     d[at + 2] = k;
     d[at + 3] = e;
-    if (n <= BACK_TO_SMALL) this.sortSmall();
+    if (n <= Layout.BackToSmall) this.sortSmall();
   }
 
   /** Back to the small layout: sorts the few slots left (insertion sort, at most 4). */
