@@ -22,6 +22,8 @@
  * queue.push(5, BOX_DONE, 0);
  * queue.push(5, FAILURE, 0, -1); // same time, lower priority number: comes out first
  * while (queue.pop()) console.log(queue.time, queue.kind, queue.entity);
+ * // A simulation's loop takes only what is due by its horizon:
+ * while (queue.popUntil(horizon)) handle(queue.kind, queue.entity);
  */
 /** Lowest allowed priority number (runs first). */
 export const MIN_PRIORITY = -32768;
