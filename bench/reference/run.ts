@@ -5,6 +5,7 @@
  * warm-up, in this process, then runs the model over many seeds and reports the mean good,
  * rejected and failures, the standard deviation and P10/P50/P90 of good rounds across seeds.
  */
+import { loadavg } from 'node:os';
 import { runReference } from './model.ts';
 
 interface Options {
@@ -36,7 +37,27 @@ function quantile(sorted: readonly number[], q: number): number {
 
 const options = parseOptions(process.argv.slice(2));
 
+/**
+ * CPU time of a fixed piece of integer work (a xorshift loop), measured the same way in the same
+ * run: the baseline beside the figures. It says how fast this machine, as loaded right now, runs
+ * plain JavaScript, so runs on different days or under different load can be compared.
+ */
+function calibrationCpuMs(): number {
+  const cpu = process.cpuUsage();
+  let x = 2463534242;
+  for (let i = 0; i < 50_000_000; i += 1) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+  }
+  const used = process.cpuUsage(cpu);
+  if (x === 0) process.stdout.write(''); // keeps the loop from being optimised away
+  return (used.user + used.system) / 1000;
+}
+
+const loadBefore = loadavg();
 for (let i = 0; i < options.warmup; i += 1) runReference(1_000_000 + i);
+const calibrations = [calibrationCpuMs(), calibrationCpuMs(), calibrationCpuMs()];
 const walls: number[] = [];
 // CPU time of this thread too: on a shared machine the wall time also counts time spent waiting
 // for a core, CPU time does not.
@@ -51,8 +72,11 @@ for (let i = 0; i < options.runs; i += 1) {
   cpus.push((used.user + used.system) / 1000);
   events = result.events;
 }
+calibrations.push(calibrationCpuMs(), calibrationCpuMs());
+const loadAfter = loadavg();
 walls.sort((a, b) => a - b);
 cpus.sort((a, b) => a - b);
+calibrations.sort((a, b) => a - b);
 const medianWallMs = quantile(walls, 0.5);
 
 const goods: number[] = [];
@@ -73,7 +97,12 @@ goods.sort((a, b) => a - b);
 const figures = {
   medianWallMs: round(medianWallMs, 2),
   minWallMs: round(walls[0]!, 2),
+  // CPU time of the process (this thread does all the work), per plant-year: on a shared
+  // machine the wall time also counts time spent waiting for a core, the CPU time does not.
   medianCpuMs: round(quantile(cpus, 0.5), 2),
+  minCpuMs: round(cpus[0]!, 2),
+  calibrationCpuMs: round(quantile(calibrations, 0.5), 2),
+  loadAverage: [...loadBefore.slice(0, 1), ...loadAfter.slice(0, 1)].map((l) => round(l, 2)),
   events,
   eventsPerSecond: Math.round(events / (medianWallMs / 1000)),
   seeds: options.seeds,
@@ -102,7 +131,9 @@ if (options.json) {
       'one plant-year, median wall',
       `${figures.medianWallMs} ms (min ${figures.minWallMs} ms, ${options.runs} runs)`,
     ],
-    ['one plant-year, median CPU', `${figures.medianCpuMs} ms`],
+    ['one plant-year, median CPU', `${figures.medianCpuMs} ms (min ${figures.minCpuMs} ms)`],
+    ['baseline: fixed integer loop, CPU', `${figures.calibrationCpuMs} ms`],
+    ['load average (1 min), before / after', figures.loadAverage.join(' / ')],
     ['events per plant-year', figures.events.toLocaleString('en-US')],
     ['events per second', figures.eventsPerSecond.toLocaleString('en-US')],
     ['seeds', String(figures.seeds)],

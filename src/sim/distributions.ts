@@ -196,14 +196,27 @@ export function empirical(values: readonly number[], weights?: readonly number[]
 
 /** 1 with probability p, else 0; one 32-bit draw compared with an integer threshold. */
 export function bernoulli(p: number): Distribution {
-  check(p >= 0 && p <= 1, 'p', 'must be within [0, 1]', p);
-  const threshold = Math.round(p * 2 ** 32);
+  const threshold = bernoulliThreshold(p);
   return {
     kind: 'bernoulli',
     mean: p,
     variance: p * (1 - p),
     sample: (rng) => (rng.below(threshold) ? 1 : 0),
   };
+}
+
+/**
+ * The threshold of a Bernoulli(p) trial on 32-bit draws: `rng.below(bernoulliThreshold(p))` is
+ * true with probability p (to 2^-33), the same draw `bernoulli(p).sample(rng)` makes. For a hot
+ * path that wants the trial without a call through the distribution.
+ *
+ * @example
+ * const reject = bernoulliThreshold(0.005);
+ * if (rng.below(reject)) rejected += 20;
+ */
+export function bernoulliThreshold(p: number): number {
+  check(p >= 0 && p <= 1, 'p', 'must be within [0, 1]', p);
+  return Math.round(p * 2 ** 32);
 }
 
 /** Binomial(n, p) as a distribution; see `sampleBinomial` for the method. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from './event-queue.ts';
+import { EventQueue, SMALL_LIST_LIMIT } from './event-queue.ts';
 import { Simulation } from './simulation.ts';
 
 function drain(queue: EventQueue): [number, number, number][] {
@@ -51,6 +51,101 @@ describe('EventQueue', () => {
         },
       ),
     );
+  });
+
+  it('keeps (time, priority, insertion) order across the switch to the heap and back', () => {
+    const queue = new EventQueue(4);
+    // Ties on time and priority spread over the sorted run, then more than it holds.
+    const n = SMALL_LIST_LIMIT * 3;
+    for (let id = 0; id < n; id += 1) queue.push(id % 5, 0, id, id % 3 === 0 ? -1 : 0);
+    expect(queue.isHeap).toBe(true);
+    const expected = Array.from({ length: n }, (_, id) => id).sort(
+      (a, b) => (a % 5) - (b % 5) || (a % 3 === 0 ? -1 : 0) - (b % 3 === 0 ? -1 : 0) || a - b,
+    );
+    const seen: number[] = [];
+    while (queue.size > 2) {
+      expect(queue.pop()).toBe(true);
+      seen.push(queue.entity);
+    }
+    expect(queue.isHeap).toBe(false); // back to a sorted run once 4 or fewer wait
+    // Events pushed after the switch back still come out after equal ones already waiting.
+    queue.push(4, 0, 1000, -1);
+    queue.push(4, 0, 1001);
+    seen.push(...drain(queue).map(([, , entity]) => entity));
+    expect(seen).toEqual([...expected.slice(0, n - 2), 1000, ...expected.slice(n - 2), 1001]);
+  });
+
+  it('keeps order while the sorted run drifts through its array (many more events than slots)', () => {
+    const queue = new EventQueue(4);
+    const cycle = [0.2, 0.25, 0.3, 1 / 3];
+    let last = -Infinity;
+    cycle.forEach((c, line) => queue.push(c, 0, line));
+    for (let i = 0; i < 10_000; i += 1) {
+      expect(queue.pop()).toBe(true);
+      expect(queue.time).toBeGreaterThanOrEqual(last);
+      last = queue.time;
+      queue.push(queue.time + cycle[queue.entity]!, 0, queue.entity);
+    }
+    expect(queue.size).toBe(4);
+    expect(queue.isHeap).toBe(false);
+  });
+
+  it('matches a naive sorted list when the list grows past the sorted run and shrinks again', () => {
+    // Bursts of pushes (up to 3x the run's limit) and of pops, with many ties in time and
+    // priority, so that the list changes layout many times within one schedule.
+    const op = fc.oneof(
+      fc.record({
+        push: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: -2, max: 2 })), {
+          minLength: 1,
+          maxLength: SMALL_LIST_LIMIT * 3,
+        }),
+      }),
+      fc.record({ pop: fc.integer({ min: 1, max: SMALL_LIST_LIMIT * 3 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const queue = new EventQueue(4);
+        let pending: { time: number; priority: number; id: number }[] = [];
+        let now = 0;
+        let id = 0;
+        for (const o of ops) {
+          if ('push' in o) {
+            for (const [dt, priority] of o.push) {
+              queue.push(now + dt, 0, id, priority);
+              pending.push({ time: now + dt, priority, id });
+              id += 1;
+            }
+          } else {
+            pending.sort((a, b) => a.time - b.time || a.priority - b.priority || a.id - b.id);
+            const taken = pending.slice(0, o.pop);
+            pending = pending.slice(o.pop);
+            for (const e of taken) {
+              expect(queue.pop()).toBe(true);
+              expect([queue.time, queue.entity]).toEqual([e.time, e.id]);
+              now = e.time;
+            }
+            if (pending.length === 0) expect(queue.pop()).toBe(false);
+          }
+          expect(queue.size).toBe(pending.length);
+          expect(queue.peekTime()).toBe(Math.min(Infinity, ...pending.map((e) => e.time)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stops at the horizon without taking the later event, and clears', () => {
+    const queue = new EventQueue();
+    queue.push(3, 7, 1);
+    expect(queue.popUntil(2)).toBe(false);
+    expect(queue.size).toBe(1);
+    expect(queue.popUntil(3)).toBe(true);
+    expect([queue.time, queue.kind, queue.entity]).toEqual([3, 7, 1]);
+    for (let i = 0; i < 40; i += 1) queue.push(i, 0, i);
+    queue.clear();
+    expect(queue.size).toBe(0);
+    expect(queue.isHeap).toBe(false);
+    expect(queue.pop()).toBe(false);
   });
 
   it('refuses a priority outside the packed range', () => {

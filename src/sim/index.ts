@@ -18,6 +18,7 @@
 export { DAY, ShiftCalendar, WEEK, type WeeklyPattern, type WeeklyWindow } from './calendar.ts';
 export {
   bernoulli,
+  bernoulliThreshold,
   binomial,
   binomialLogPmf,
   constant,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RandomStreams, streamFor } from './random.ts';
+import { RandomStream, RandomStreams, streamFor } from './random.ts';
 
 describe('RandomStreams', () => {
   it('gives the same numbers for the same seed and name, others for another', () => {
@@ -62,6 +62,43 @@ describe('RandomStreams', () => {
     for (const c of counts)
       expect(Math.abs(c - 10_000)).toBeLessThan(4 * Math.sqrt(30_000 * (1 / 3) * (2 / 3)));
     expect(() => rng.nextInt(0)).toThrow(/n/);
+  });
+
+  it('hands out exactly the xoshiro128** sequence, across batch boundaries, and saves its state', () => {
+    // The generator written out one step at a time, as its authors give it.
+    const reference = (state: [number, number, number, number], count: number): number[] => {
+      const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
+      let [s0, s1, s2, s3] = state;
+      const out: number[] = [];
+      for (let i = 0; i < count; i += 1) {
+        out.push(Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl(s3, 11);
+      }
+      return out;
+    };
+    const start: [number, number, number, number] = [0x9e3779b9, 0x243f6a88, -0x7a5cf72d, 0x13198a2e];
+    const stream = new RandomStream(...start);
+    const expected = reference(start, 300);
+    const drawn: number[] = [];
+    for (let i = 0; i < 300; i += 1) {
+      // Every kind of draw takes the next number: 32-bit, Bernoulli, uniform.
+      if (i % 3 === 0) drawn.push(stream.nextUint32());
+      else if (i % 3 === 1) drawn.push(stream.below(expected[i]! + 1) ? expected[i]! : -1);
+      else drawn.push(Math.round(stream.next() * 2 ** 32));
+    }
+    expect(drawn).toEqual(expected);
+    // The state as of the numbers handed out (mid-batch), not as of the batch drawn ahead.
+    const saved = stream.state();
+    const next = Array.from({ length: 100 }, () => stream.nextUint32());
+    const restored = new RandomStream(...saved);
+    expect(Array.from({ length: 100 }, () => restored.nextUint32())).toEqual(next);
+    expect(reference(start, 400).slice(300)).toEqual(next);
   });
 
   it('refuses a seed that is not a non-negative integer', () => {

@@ -1,3 +1,13 @@
+/* eslint-disable @typescript-eslint/no-unsafe-enum-comparison -- the const enum below holds named
+   numbers, compared with plain numbers on purpose. */
+/**
+ * Numbers drawn at a time into a stream's batch. A `const enum` so that the value is written into
+ * the code: a module-level `const` is read from the module's scope at every use in V8.
+ */
+const enum Batch {
+  Size = 64,
+}
+
 /**
  * Seeded random streams. Each entity of a model (a line, a delivery route) draws from its own
  * stream, named and derived from the study's seed, so changing one line's model (more draws,
@@ -14,10 +24,20 @@
  * streams.stream('line:L1').next() === u; // true: same seed and name, same numbers
  */
 export class RandomStream {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // The generator's state after the last number put in the batch. Initialised here so that V8
+  // keeps the fields small integers (a field first defined as undefined is a generic slot).
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
+  // The next numbers of the stream, drawn `Batch.Size` at a time in one tight loop (the state
+  // stays in registers there); `index` is the next one to hand out. The sequence is exactly the
+  // generator's, one number after another: batching changes only when they are computed.
+  private readonly batch = new Uint32Array(Batch.Size);
+  private index: number = Batch.Size;
+  // The state before the batch was filled, so that `state()` can give the state as of the
+  // numbers handed out.
+  private readonly batchStart = new Int32Array(4);
 
   /** A stream from four 32-bit words of state (not all zero); prefer `RandomStreams.stream`. */
   constructor(s0: number, s1: number, s2: number, s3: number) {
@@ -30,16 +50,10 @@ export class RandomStream {
 
   /** The next 32 random bits as an unsigned integer in [0, 2^32). */
   nextUint32(): number {
-    const s1 = this.s1;
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return r >>> 0;
+    let i = this.index;
+    if (i === Batch.Size) i = this.refill();
+    this.index = i + 1;
+    return this.batch[i]!;
   }
 
   /**
@@ -47,16 +61,41 @@ export class RandomStream {
    * 32-bit unsigned value (a boxed number past 2^30) crosses a call: the fast Bernoulli trial.
    */
   below(threshold: number): boolean {
-    const s1 = this.s1;
-    const r = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 = s1 ^ this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
-    return r >>> 0 < threshold;
+    let i = this.index;
+    if (i === Batch.Size) i = this.refill();
+    this.index = i + 1;
+    return this.batch[i]! < threshold;
+  }
+
+  /** Draws the next `Batch.Size` numbers of xoshiro128** into the batch; returns the new index, 0. */
+  private refill(): number {
+    const start = this.batchStart;
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    start[0] = s0;
+    start[1] = s1;
+    start[2] = s2;
+    start[3] = s3;
+    const batch = this.batch;
+    // Rotations written out: no call and no module lookup inside the loop.
+    for (let k = 0; k < Batch.Size; k += 1) {
+      const m = Math.imul(s1, 5);
+      batch[k] = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return 0;
   }
 
   /** Uniform in [0, 1) with 32 bits of resolution: one draw, for the hot paths of a model. */
@@ -86,9 +125,27 @@ export class RandomStream {
     }
   }
 
-  /** The state, to save a stream and restore it later. */
+  /**
+   * The state as of the numbers handed out so far, to save a stream and restore it later:
+   * `new RandomStream(...stream.state())` goes on with the same numbers.
+   */
   state(): [number, number, number, number] {
-    return [this.s0, this.s1, this.s2, this.s3];
+    if (this.index === Batch.Size) return [this.s0, this.s1, this.s2, this.s3];
+    const start = this.batchStart;
+    let s0 = start[0]!;
+    let s1 = start[1]!;
+    let s2 = start[2]!;
+    let s3 = start[3]!;
+    for (let k = 0; k < this.index; k += 1) {
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+    }
+    return [s0, s1, s2, s3];
   }
 }
 

@@ -65,8 +65,7 @@ export class Simulation {
     const before = this.events;
     this.stopped = false;
     let handled = 0;
-    while (queue.peekTime() <= until) {
-      queue.pop();
+    while (queue.popUntil(until)) {
       this.now = queue.time;
       handled += 1;
       handle(queue.kind, queue.entity);
