@@ -38,6 +38,10 @@ export const ForwardTrace = Type.Object(
           shipmentNumber: NullableString(),
           consigneeId: NullableString(),
           outcome: NullableString(),
+          destroyedAt: NullableString({
+            format: 'date-time',
+            description: 'When the crate was destroyed whole',
+          }),
         },
         closed,
       ),
