@@ -76,7 +76,9 @@ export class PlantTwin {
   private readonly rng: { orders: RandomStream; quality: RandomStream; shipping: RandomStream };
   private readonly settled = new Set<string>();
   private readonly book: ShippingBook = { loaded: false, shipped: new Set(), lotOwners: new Map() };
-  private withWork = new Set<string>();
+  /** The product (index into the plant model's products) each line has work for. */
+  private work = new Map<string, number>();
+  private readonly productIds: readonly string[];
   private inForce = new Map<string, string>();
   private minute: number;
   private stepsTaken = 0;
@@ -100,6 +102,7 @@ export class PlantTwin {
     const streams = new RandomStreams(seed);
     const model = compilePlant(scenario, { horizon: this.minute + 3 * 366 * 1440 });
     const toIso = (m: number): string => new Date(origin + m * MINUTE).toISOString();
+    this.productIds = model.products.map((p) => p.id);
     this.lines = model.lines.map(
       (l) => new TwinLine(l, streams.stream(`line:${l.id}@${tag}`), toIso, countEvery, `twin-${l.id}-${tag}`),
     );
@@ -161,6 +164,7 @@ export class PlantTwin {
       options.countEveryMinutes ?? 10,
     );
     twin.lotsAtStart = (await listLots(context, crew.inspector)).length;
+    await twin.assumeSetUps();
     return twin;
   }
 
@@ -195,7 +199,7 @@ export class PlantTwin {
     this.clock.set(new Date(this.origin + to * MINUTE));
     await setPlantClock(this.context, this.crew.clockKeeper, { mode: 'simulated', now: this.clock.now() });
     for (const line of this.lines) {
-      const events: TwinLineEvent[] = line.step(from, to, this.withWork.has(line.model.id));
+      const events: TwinLineEvent[] = line.step(from, to, this.work.get(line.model.id));
       if (events.length === 0) continue;
       const refused = await this.sink(this.context, line.model.id, events);
       this.tally.lineEvents += events.length;
@@ -233,7 +237,7 @@ export class PlantTwin {
       await makeSchedule(app, crew.planner);
       this.tally.schedules += 1;
     }
-    this.withWork = await this.linesWithWork();
+    this.work = await this.workOnLines();
 
     const toPack = await inspectLots(app, crew, scenario, this.rng.quality, this.settled, this.tally);
     for (const lotNumber of toPack) await packAndStore(app, crew, scenario, lotNumber, this.tally);
@@ -253,20 +257,47 @@ export class PlantTwin {
     this.tally.lots = (await listLots(app, crew.inspector)).length - this.lotsAtStart;
   }
 
-  private async linesWithWork(): Promise<Set<string>> {
+  /**
+   * What each line is to make now, as the records' dispatch sees it: the order running on the
+   * line (its run goes on until the order is done), else the first placement of the schedule in
+   * force on it whose order is not done. A product other than the line's set-up is a changeover.
+   */
+  private async workOnLines(): Promise<Map<string, number>> {
     let placements;
     try {
       placements = (await currentSchedule(this.context, this.crew.planner)).placements;
     } catch (error) {
-      if (error instanceof RefusedError) return new Set();
+      if (error instanceof RefusedError) return new Map();
       throw error;
     }
-    const done = new Set(
-      (await listOrders(this.context, this.crew.planner))
-        .filter((o) => o.status === 'done')
-        .map((o) => o.productionOrderId),
+    const status = new Map(
+      (await listOrders(this.context, this.crew.planner)).map((o) => [o.productionOrderId, o.status]),
     );
-    return new Set(placements.filter((p) => !done.has(p.productionOrderId)).map((p) => p.lineId));
+    const open = placements.filter((p) => status.get(p.productionOrderId) !== 'done');
+    const work = new Map<string, number>();
+    for (const p of [...open.filter((p) => status.get(p.productionOrderId) === 'running'), ...open]) {
+      const product = this.productIds.indexOf(p.productId);
+      if (!work.has(p.lineId) && product >= 0) work.set(p.lineId, product);
+    }
+    return work;
+  }
+
+  /**
+   * What each line was last set up for, from its last lot in the records: a new run of the twin
+   * carries on from it, so that work for another product starts with a changeover.
+   */
+  private async assumeSetUps(): Promise<void> {
+    const lots = await listLots(this.context, this.crew.inspector);
+    const last = new Map<string, { at: string; productId: string }>();
+    for (const lot of lots) {
+      const seen = last.get(lot.lineId);
+      if (seen === undefined || lot.commissionedAt >= seen.at)
+        last.set(lot.lineId, { at: lot.commissionedAt, productId: lot.productId });
+    }
+    for (const line of this.lines) {
+      const product = this.productIds.indexOf(last.get(line.model.id)?.productId ?? '');
+      if (product >= 0) line.assumeSetUpFor(product);
+    }
   }
 }
 

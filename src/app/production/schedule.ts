@@ -1,4 +1,5 @@
 import { RefusedError } from '../../domain/errors.ts';
+import { isStopReasonCode, stopReason } from '../../domain/line/index.ts';
 import type { Scenario } from '../../domain/scenario/schema.ts';
 import {
   dueMinute,
@@ -51,8 +52,8 @@ export interface MakeScheduleOptions {
 /**
  * Schedules every open production order (what is left of it) on the commissioned lines from
  * the plant clock's "now", with the scenario's shifts and changeovers (src/plan), and stores
- * the result as the schedule in force. A line that is down now (stopped, held or aborted) is
- * blocked for its expected repair time, and the others take its work where they can: this is
+ * the result as the schedule in force. A line that is down now (stopped, held or aborted, and
+ * not for a planned reason such as a changeover) is blocked for its expected repair time, and the others take its work where they can: this is
  * how the plant reschedules after a stop. A line that is not commissioned gets no work and a
  * warning. Planners and admins.
  *
@@ -87,6 +88,8 @@ export async function makeSchedule(
     for (const line of scenario.lines) {
       const s = status.get(line.id);
       if (s?.state === null || s?.state === undefined || !DOWN_STATES.has(s.state)) continue;
+      // Stopped for a planned reason (a changeover, planned maintenance, a break) is not down.
+      if (s.reason !== null && isStopReasonCode(s.reason) && stopReason(s.reason).planned) continue;
       const minutes = options.blockedMinutes?.[line.id] ?? meanMinutes(line.failures.repair) ?? 120;
       blocked[line.id] = [{ start: nowMinute, end: nowMinute + Math.ceil(minutes) }];
       down.push(`${line.id} (${s.state}${s.reason === null ? '' : `, ${s.reason}`})`);
