@@ -19,10 +19,11 @@ function run(
   steps: readonly number[],
   work: readonly (number | undefined)[],
   lineIndex = 0,
+  heartbeat = Infinity,
 ): TwinLineEvent[] {
   const lineModel = model.lines[lineIndex];
   if (lineModel === undefined) throw new RangeError(`the example plant has no line ${lineIndex}`);
-  const line = new TwinLine(lineModel, streamFor(seed, 'line'), toIso, 10, 'L');
+  const line = new TwinLine(lineModel, streamFor(seed, 'line'), toIso, 10, 'L', heartbeat);
   const events: TwinLineEvent[] = [];
   let t = 0;
   steps.forEach((minutes, i) => {
@@ -42,7 +43,8 @@ describe('TwinLine', () => {
         fc.array(fc.integer({ min: 1, max: 600 }), { minLength: 1, maxLength: 40 }),
         fc.array(fc.constantFrom(undefined, BALL, BLANK), { minLength: 1, maxLength: 5 }),
         fc.constantFrom(0, 1),
-        (seed, steps, work, lineIndex) => {
+        fc.constantFrom(Infinity, 3),
+        (seed, steps, work, lineIndex, heartbeat) => {
           let cursor: LineCursor = {};
           const ids = new Set<string>();
           let lastId = '';
@@ -51,6 +53,7 @@ describe('TwinLine', () => {
             steps,
             lineIndex === 0 ? work.map((w) => (w === undefined ? w : BALL)) : work,
             lineIndex,
+            heartbeat,
           );
           for (const event of events) {
             expect(ids.has(event.eventId)).toBe(false);
@@ -135,5 +138,24 @@ describe('TwinLine', () => {
       1,
     );
     expect(events.some((e) => e.kind === 'state' && e.reason === 'changeover')).toBe(false);
+  });
+
+  it('repeats its state after a silence when given a heartbeat, so that a stopped line is not taken for a lost one', () => {
+    const lineModel = model.lines[1];
+    if (lineModel === undefined) throw new RangeError('the example plant has no second line');
+    const line = new TwinLine(lineModel, streamFor(2, 'line'), toIso, 10, 'L', 3);
+    const events: TwinLineEvent[] = [];
+    for (let h = 0; h < 48; h += 1)
+      events.push(...line.step(h * 60, (h + 1) * 60, h < 24 ? undefined : BALL));
+    const said = events.filter((e) => e.kind !== 'stop').map((e) => minuteOf(e.at));
+    expect(said[0]).toBe(0);
+    for (let i = 1; i < said.length; i += 1)
+      expect((said[i] ?? 0) - (said[i - 1] ?? 0)).toBeLessThanOrEqual(3);
+    expect(said.at(-1)).toBeGreaterThanOrEqual(48 * 60 - 3);
+    // While it has no work it only says Stopped again.
+    const firstDay = events.filter((e) => minuteOf(e.at) < 24 * 60);
+    expect(new Set(firstDay.map((e) => (e.kind === 'state' ? e.state : e.kind)))).toEqual(
+      new Set(['Stopped']),
+    );
   });
 });

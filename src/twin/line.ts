@@ -63,6 +63,8 @@ export class TwinLine {
   /** Window minutes of changeover still to do, and when the changeover began (once it has). */
   private setupLeft = 0;
   private setupSince: number | undefined;
+  /** When the line last reported a state or a count. */
+  private lastSaid = -Infinity;
 
   constructor(
     readonly model: LineModel,
@@ -71,6 +73,11 @@ export class TwinLine {
     /** Running minutes between two counts. */
     private readonly countEvery: number,
     private readonly idPrefix: string,
+    /**
+     * Minutes of saying nothing after which the line repeats its state (a gateway's heartbeat,
+     * so that the ingest does not mark a line silent that is merely stopped); default never.
+     */
+    private readonly heartbeatEvery = Infinity,
   ) {
     this.toFailure = model.timeToFailure.sample(rng);
   }
@@ -112,6 +119,7 @@ export class TwinLine {
     if (this.state === state && this.reason === reason) return;
     this.state = state;
     this.reason = reason;
+    this.lastSaid = at;
     out.push({
       eventId: this.id(),
       kind: 'state',
@@ -123,6 +131,7 @@ export class TwinLine {
   }
 
   private emitCount(out: TwinLineEvent[], at: number): void {
+    this.lastSaid = at;
     out.push({
       eventId: this.id(),
       kind: 'count',
@@ -199,6 +208,23 @@ export class TwinLine {
    */
   step(from: number, to: number, work: number | undefined): TwinLineEvent[] {
     const out: TwinLineEvent[] = [];
+    this.run(out, from, to, work);
+    // The heartbeat: the state repeated (PackML allows a repeated report) after a silence.
+    while (this.state !== undefined && to - this.lastSaid >= this.heartbeatEvery) {
+      this.lastSaid += this.heartbeatEvery;
+      out.push({
+        eventId: this.id(),
+        kind: 'state',
+        lineId: this.model.id,
+        at: this.toIso(this.lastSaid),
+        state: this.state,
+        ...(this.reason === undefined ? {} : { reason: this.reason }),
+      });
+    }
+    return out;
+  }
+
+  private run(out: TwinLineEvent[], from: number, to: number, work: number | undefined): void {
     // A new run of the twin: the controller reports Stopped first (reachable from any state).
     if (this.state === undefined) this.emitState(out, from, 'Stopped');
     if (work !== undefined && work !== this.product) this.changeTo(work);
@@ -208,20 +234,20 @@ export class TwinLine {
       if (this.pendingStop !== undefined && this.repairUntil <= t) this.flushStop(out);
       if (this.repairUntil > t) {
         // Down: nothing until the repair ends (repairs run in calendar time).
-        if (this.repairUntil >= to) return out;
+        if (this.repairUntil >= to) return;
         t = this.repairUntil;
         continue;
       }
       if (work === undefined || !calendar.isOpen(t)) {
         if (this.state === 'Execute' || this.state === 'Held') this.emitState(out, t, 'Stopped');
-        if (work === undefined) return out;
+        if (work === undefined) return;
         const next = calendar.nextOpen(t);
         // Planned maintenance is shift time out of the windows: the line says so, so that the
         // KPIs take it out of planned busy time rather than count it as down time.
         const shiftOpen = this.model.shifts.nextOpen(t);
         if (shiftOpen < next && shiftOpen < to)
           this.emitState(out, shiftOpen, 'Stopped', 'planned-maintenance');
-        if (!(next < to)) return out;
+        if (!(next < to)) return;
         t = next;
         continue;
       }
@@ -256,6 +282,5 @@ export class TwinLine {
       t = segmentEnd;
       if (t >= windowEnd && windowEnd < to && !calendar.isOpen(t)) this.emitState(out, t, 'Stopped');
     }
-    return out;
   }
 }

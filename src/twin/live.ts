@@ -84,6 +84,8 @@ export async function startTwin(options: LiveTwinOptions): Promise<RunningTwin> 
     admin: options.admin,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     countEveryMinutes: 1,
+    // The ingest marks a line silent after 5 simulated minutes without a word.
+    heartbeatMinutes: 3,
     sink,
     log,
   });

@@ -36,6 +36,11 @@ export interface TwinOptions {
   readonly seed?: number;
   /** Running minutes between two counts of a line (default 10; live: 1). */
   readonly countEveryMinutes?: number;
+  /**
+   * Simulated minutes of silence after which a line repeats its state (default never; live:
+   * under the ingest's silence timeout, so that a stopped line is not taken for a lost one).
+   */
+  readonly heartbeatMinutes?: number;
   /** Where line events go (default: the batch ingest use case, in process). */
   readonly sink?: LineEventSink;
   readonly log?: (message: string) => void;
@@ -96,6 +101,7 @@ export class PlantTwin {
     private opening: boolean,
     seed: number,
     countEvery: number,
+    heartbeat: number,
   ) {
     this.minute = Math.round((clock.now().getTime() - origin) / MINUTE);
     const tag = this.minute.toString(36);
@@ -104,7 +110,15 @@ export class PlantTwin {
     const toIso = (m: number): string => new Date(origin + m * MINUTE).toISOString();
     this.productIds = model.products.map((p) => p.id);
     this.lines = model.lines.map(
-      (l) => new TwinLine(l, streams.stream(`line:${l.id}@${tag}`), toIso, countEvery, `twin-${l.id}-${tag}`),
+      (l) =>
+        new TwinLine(
+          l,
+          streams.stream(`line:${l.id}@${tag}`),
+          toIso,
+          countEvery,
+          `twin-${l.id}-${tag}`,
+          heartbeat,
+        ),
     );
     this.rng = {
       orders: streams.stream(`orders@${tag}`),
@@ -162,6 +176,7 @@ export class PlantTwin {
       opening,
       options.seed ?? 1,
       options.countEveryMinutes ?? 10,
+      options.heartbeatMinutes ?? Infinity,
     );
     twin.lotsAtStart = (await listLots(context, crew.inspector)).length;
     await twin.assumeSetUps();
@@ -175,20 +190,25 @@ export class PlantTwin {
 
   /**
    * Runs the plant `minutes` of simulated time forward, in steps that end on each full hour
-   * (when the people act) and are at most `maxStep` minutes long.
+   * (when the people act) and are at most `maxStep` minutes long; `signal` stops it after the
+   * step under way.
    */
   async advance(
     minutes: number,
-    options: { maxStep?: number; onStep?: (done: number) => void } = {},
+    options: { maxStep?: number; onStep?: (done: number) => void; signal?: AbortSignal } = {},
   ): Promise<void> {
     const end = this.minute + Math.max(0, Math.floor(minutes));
     const start = this.minute;
     const maxStep = Math.max(1, options.maxStep ?? 60);
-    while (this.minute < end) {
+    // Stopping between steps leaves the records where a later run carries on.
+    while (this.minute < end && options.signal?.aborted !== true) {
       const nextHour = (Math.floor(this.minute / 60) + 1) * 60;
       const to = Math.min(end, nextHour, this.minute + maxStep);
       await this.step(this.minute, to);
       options.onStep?.(to - start);
+      // Let timers, signals and I/O in between steps: SQLite answers synchronously, so a run of
+      // steps would otherwise hold the event loop (and a Ctrl-C) until its end.
+      await new Promise<void>((resume) => setImmediate(resume));
     }
   }
 
