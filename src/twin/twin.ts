@@ -5,7 +5,7 @@ import { listOrders } from '../app/orders.ts';
 import { plantScenario } from '../app/plant-setup.ts';
 import { localDate, localInstant, zoneOffsetMinutes } from '../app/plant-time.ts';
 import { listLots } from '../app/production/lots-query.ts';
-import { currentSchedule, makeSchedule } from '../app/production/schedule.ts';
+import { currentSchedule, makeSchedule, productsOnLines } from '../app/production/schedule.ts';
 import { systemClock } from '../app/runtime.ts';
 import { actorFor } from '../app/users.ts';
 import { ManualClock, type IdGenerator } from '../domain/clock.ts';
@@ -278,9 +278,10 @@ export class PlantTwin {
   }
 
   /**
-   * What each line is to make now, as the records' dispatch sees it: the order running on the
-   * line (its run goes on until the order is done), else the first placement of the schedule in
-   * force on it whose order is not done. A product other than the line's set-up is a changeover.
+   * What each line is to make now, as the records' dispatch (`RunBook`) sees it: the product of
+   * its open run (a run goes on until its order is done), else that of the first placement of
+   * the schedule in force on it whose order is not done. A product other than the line's set-up
+   * is a changeover.
    */
   private async workOnLines(): Promise<Map<string, number>> {
     let placements;
@@ -290,14 +291,22 @@ export class PlantTwin {
       if (error instanceof RefusedError) return new Map();
       throw error;
     }
-    const status = new Map(
-      (await listOrders(this.context, this.crew.planner)).map((o) => [o.productionOrderId, o.status]),
+    const making = await productsOnLines(this.context, this.crew.planner);
+    const done = new Set(
+      (await listOrders(this.context, this.crew.planner))
+        .filter((o) => o.status === 'done')
+        .map((o) => o.productionOrderId),
     );
-    const open = placements.filter((p) => status.get(p.productionOrderId) !== 'done');
     const work = new Map<string, number>();
-    for (const p of [...open.filter((p) => status.get(p.productionOrderId) === 'running'), ...open]) {
-      const product = this.productIds.indexOf(p.productId);
-      if (!work.has(p.lineId) && product >= 0) work.set(p.lineId, product);
+    for (const p of placements) {
+      if (work.has(p.lineId) || done.has(p.productionOrderId)) continue;
+      const product = this.productIds.indexOf(making.get(p.lineId) ?? p.productId);
+      if (product >= 0) work.set(p.lineId, product);
+    }
+    // A run goes on even when a new schedule no longer places its order on the line.
+    for (const [lineId, productId] of making) {
+      const product = this.productIds.indexOf(productId);
+      if (!work.has(lineId) && product >= 0) work.set(lineId, product);
     }
     return work;
   }

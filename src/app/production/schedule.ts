@@ -172,6 +172,20 @@ export async function makeSchedule(
   });
 }
 
+/**
+ * What each line is making now: the product of its open run (the run goes on until its order is
+ * done), by line id; lines with no open run are left out. Those are the lines a new count goes
+ * to without dispatch.
+ *
+ * @example
+ * const making = await productsOnLines(app, planner);
+ * making.get('L3'); // 'tracer-t'
+ */
+export async function productsOnLines(app: AppContext, actor: Actor): Promise<Map<string, string>> {
+  requireRole(actor, ['planner', 'admin', 'operator', 'quality', 'logistics', 'auditor'], 'see the lines');
+  return currentSetups(app.store, await plantScenario(app.store));
+}
+
 /** What each line is set up for now: the product of its open run, if any. */
 async function currentSetups(ex: Executor, scenario: Scenario): Promise<Map<string, string>> {
   const runs = runRepository(ex);
