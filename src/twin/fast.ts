@@ -15,6 +15,8 @@ export interface FastRunOptions {
   readonly minutes: number;
   /** Progress (on a terminal) and the refusals' log lines. */
   readonly out?: TwinReporter;
+  /** Stops the run after the step under way (Ctrl-C); the records keep the "now" reached. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -34,7 +36,10 @@ export async function runTwinFast(options: FastRunOptions): Promise<TwinTally> {
   });
   const days = Math.ceil(options.minutes / 1440);
   const progress = out?.progress(`twin: ${days} simulated day${days === 1 ? '' : 's'}`, options.minutes);
-  await twin.advance(options.minutes, { onStep: (done) => progress?.tick(done) });
+  await twin.advance(options.minutes, {
+    onStep: (done) => progress?.tick(done),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
   progress?.finish();
   return twin.tally;
 }

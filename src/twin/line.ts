@@ -35,9 +35,16 @@ export type TwinLineEvent =
  * `Stopped` with its counters from zero (`counterReset` on the first count), so a run never
  * needs the previous run's counters and carries on from whatever state the records hold.
  *
+ * Changeovers: the line is told, each step, which product the schedule in force has it make.
+ * When that is another product than the one it is set up for, it stops (`Stopped`, reason
+ * `changeover`, the catalogue's set-up time) for the scenario's changeover matrix time, taken
+ * in window time as the plant model takes it (a changeover left at the end of a shift goes on
+ * in the next one; no failures while setting up), then resets (`Idle`) and starts again; the
+ * finished changeover is also reported as a stop with its start and end.
+ *
  * @example
- * const line = new TwinLine(model, streams.stream('line:L1'), toIso, 10);
- * const events = line.step(0, 60, true); // the first hour's events
+ * const line = new TwinLine(model, streams.stream('line:L1'), toIso, 10, 'twin-L1');
+ * const events = line.step(0, 60, 0); // the first hour's events, making product 0
  */
 export class TwinLine {
   private state: PackMLState | undefined;
@@ -50,6 +57,14 @@ export class TwinLine {
   private seq = 0;
   /** The breakdown under repair: reported as a stop once the repair ends (no times ahead of now). */
   private pendingStop: { at: number; until: number } | undefined;
+  private reason: StopReasonCode | undefined;
+  /** The product (index into the plant model's products) the line is set up for, once known. */
+  private product: number | undefined;
+  /** Window minutes of changeover still to do, and when the changeover began (once it has). */
+  private setupLeft = 0;
+  private setupSince: number | undefined;
+  /** When the line last reported a state or a count. */
+  private lastSaid = -Infinity;
 
   constructor(
     readonly model: LineModel,
@@ -58,6 +73,11 @@ export class TwinLine {
     /** Running minutes between two counts. */
     private readonly countEvery: number,
     private readonly idPrefix: string,
+    /**
+     * Minutes of saying nothing after which the line repeats its state (a gateway's heartbeat,
+     * so that the ingest does not mark a line silent that is merely stopped); default never.
+     */
+    private readonly heartbeatEvery = Infinity,
   ) {
     this.toFailure = model.timeToFailure.sample(rng);
   }
@@ -70,14 +90,36 @@ export class TwinLine {
     return { processed: this.processed, defective: this.defective };
   }
 
+  /** The product the line is set up for (index into the plant model's products), if known. */
+  get setUpFor(): number | undefined {
+    return this.product;
+  }
+
+  /** True while a changeover is under way or waiting for the line's next window. */
+  get changingOver(): boolean {
+    return this.setupLeft > 0;
+  }
+
+  /**
+   * Tells the line what it was last set up for (from the records, when a run of the twin
+   * carries on from an earlier one), so that its first work of another product needs a
+   * changeover. Ignored once the line knows its set-up.
+   */
+  assumeSetUpFor(product: number): void {
+    this.product ??= product;
+  }
+
+  /** Event ids sort in the order the line said them (same-instant events are read by id). */
   private id(): string {
     this.seq += 1;
-    return `${this.idPrefix}-${this.seq}`;
+    return `${this.idPrefix}-${this.seq.toString(36).padStart(7, '0')}`;
   }
 
   private emitState(out: TwinLineEvent[], at: number, state: PackMLState, reason?: StopReasonCode): void {
-    if (this.state === state) return;
+    if (this.state === state && this.reason === reason) return;
     this.state = state;
+    this.reason = reason;
+    this.lastSaid = at;
     out.push({
       eventId: this.id(),
       kind: 'state',
@@ -89,6 +131,7 @@ export class TwinLine {
   }
 
   private emitCount(out: TwinLineEvent[], at: number): void {
+    this.lastSaid = at;
     out.push({
       eventId: this.id(),
       kind: 'count',
@@ -125,30 +168,92 @@ export class TwinLine {
     });
   }
 
+  /** A changeover to `product` when the line is set up for another one (none when unknown). */
+  private changeTo(product: number): void {
+    const from = this.product;
+    this.product = product;
+    if (from === undefined || from === product) return;
+    // A changeover broken off for yet another product starts over from the one set up last.
+    this.setupLeft = this.model.changeover(from, product);
+    if (this.setupLeft <= 0) this.setupLeft = 0;
+  }
+
   /**
-   * The line's events from minute `from` to `to`. `hasWork`: whether the schedule in force
-   * gives the line an order to make (a line without work stays stopped).
+   * Sets up during the window from `t`: returns the minute reached (the changeover's end, the
+   * window's end or `to`).
    */
-  step(from: number, to: number, hasWork: boolean): TwinLineEvent[] {
+  private setUp(out: TwinLineEvent[], t: number, to: number, windowEnd: number): number {
+    if (this.setupSince === undefined) this.setupSince = t;
+    this.emitState(out, t, 'Stopped', 'changeover');
+    const until = Math.min(windowEnd, to, t + this.setupLeft);
+    this.setupLeft -= until - t;
+    if (this.setupLeft > 1e-9) return until;
+    this.setupLeft = 0;
+    out.push({
+      eventId: this.id(),
+      kind: 'stop',
+      lineId: this.model.id,
+      at: this.toIso(this.setupSince),
+      reason: 'changeover',
+      endedAt: this.toIso(until),
+    });
+    this.setupSince = undefined;
+    return until;
+  }
+
+  /**
+   * The line's events from minute `from` to `to`. `work`: the product (index into the plant
+   * model's products) the schedule in force gives the line to make, or undefined when it has
+   * no order (a line without work stays stopped).
+   */
+  step(from: number, to: number, work: number | undefined): TwinLineEvent[] {
     const out: TwinLineEvent[] = [];
+    this.run(out, from, to, work);
+    // The heartbeat: the state repeated (PackML allows a repeated report) after a silence.
+    while (this.state !== undefined && to - this.lastSaid >= this.heartbeatEvery) {
+      this.lastSaid += this.heartbeatEvery;
+      out.push({
+        eventId: this.id(),
+        kind: 'state',
+        lineId: this.model.id,
+        at: this.toIso(this.lastSaid),
+        state: this.state,
+        ...(this.reason === undefined ? {} : { reason: this.reason }),
+      });
+    }
+    return out;
+  }
+
+  private run(out: TwinLineEvent[], from: number, to: number, work: number | undefined): void {
     // A new run of the twin: the controller reports Stopped first (reachable from any state).
     if (this.state === undefined) this.emitState(out, from, 'Stopped');
+    if (work !== undefined && work !== this.product) this.changeTo(work);
     let t = from;
     while (t < to) {
       const calendar = this.model.calendar;
       if (this.pendingStop !== undefined && this.repairUntil <= t) this.flushStop(out);
       if (this.repairUntil > t) {
         // Down: nothing until the repair ends (repairs run in calendar time).
-        if (this.repairUntil >= to) return out;
+        if (this.repairUntil >= to) return;
         t = this.repairUntil;
         continue;
       }
-      if (!hasWork || !calendar.isOpen(t)) {
+      if (work === undefined || !calendar.isOpen(t)) {
         if (this.state === 'Execute' || this.state === 'Held') this.emitState(out, t, 'Stopped');
-        if (!hasWork) return out;
+        if (work === undefined) return;
         const next = calendar.nextOpen(t);
-        if (!(next < to)) return out;
+        // Planned maintenance is shift time out of the windows: the line says so, so that the
+        // KPIs take it out of planned busy time rather than count it as down time.
+        const shiftOpen = this.model.shifts.nextOpen(t);
+        if (shiftOpen < next && shiftOpen < to)
+          this.emitState(out, shiftOpen, 'Stopped', 'planned-maintenance');
+        if (!(next < to)) return;
         t = next;
+        continue;
+      }
+      const windowEnd = Math.min(calendar.windowEnd(t), to);
+      if (this.setupLeft > 0) {
+        t = this.setUp(out, t, to, windowEnd);
         continue;
       }
       if (this.state === 'Held') {
@@ -157,7 +262,6 @@ export class TwinLine {
         this.emitState(out, t, 'Idle');
         this.emitState(out, t, 'Execute');
       }
-      const windowEnd = Math.min(calendar.windowEnd(t), to);
       const segmentEnd = Math.min(windowEnd, t + this.countEvery);
       const running = segmentEnd - t;
       if (this.toFailure <= running) {
@@ -178,6 +282,5 @@ export class TwinLine {
       t = segmentEnd;
       if (t >= windowEnd && windowEnd < to && !calendar.isOpen(t)) this.emitState(out, t, 'Stopped');
     }
-    return out;
   }
 }

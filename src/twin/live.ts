@@ -84,6 +84,8 @@ export async function startTwin(options: LiveTwinOptions): Promise<RunningTwin> 
     admin: options.admin,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     countEveryMinutes: 1,
+    // The ingest marks a line silent after 5 simulated minutes without a word.
+    heartbeatMinutes: 3,
     sink,
     log,
   });
@@ -110,7 +112,9 @@ export async function startTwin(options: LiveTwinOptions): Promise<RunningTwin> 
   log(`headstamp twin: live at ${options.speed}x from ${twin.now().toISOString()} (simulated)`);
 
   let stopping = false;
-  const maxStep = Math.max(1, Math.ceil(options.speed / 60));
+  // Steps of at most 2 simulated minutes: the clock moves before a step's events are sent, and a
+  // longer jump would look to the ingest's silence timer (5 minutes) like a line gone quiet.
+  const maxStep = Math.min(2, Math.max(1, Math.ceil(options.speed / 60)));
   const loop = async (): Promise<void> => {
     const startedAt = Date.now();
     let ran = 0;

@@ -5,7 +5,7 @@ import { listOrders } from '../app/orders.ts';
 import { plantScenario } from '../app/plant-setup.ts';
 import { localDate, localInstant, zoneOffsetMinutes } from '../app/plant-time.ts';
 import { listLots } from '../app/production/lots-query.ts';
-import { currentSchedule, makeSchedule } from '../app/production/schedule.ts';
+import { currentSchedule, makeSchedule, productsOnLines } from '../app/production/schedule.ts';
 import { systemClock } from '../app/runtime.ts';
 import { actorFor } from '../app/users.ts';
 import { ManualClock, type IdGenerator } from '../domain/clock.ts';
@@ -36,6 +36,11 @@ export interface TwinOptions {
   readonly seed?: number;
   /** Running minutes between two counts of a line (default 10; live: 1). */
   readonly countEveryMinutes?: number;
+  /**
+   * Simulated minutes of silence after which a line repeats its state (default never; live:
+   * under the ingest's silence timeout, so that a stopped line is not taken for a lost one).
+   */
+  readonly heartbeatMinutes?: number;
   /** Where line events go (default: the batch ingest use case, in process). */
   readonly sink?: LineEventSink;
   readonly log?: (message: string) => void;
@@ -76,7 +81,9 @@ export class PlantTwin {
   private readonly rng: { orders: RandomStream; quality: RandomStream; shipping: RandomStream };
   private readonly settled = new Set<string>();
   private readonly book: ShippingBook = { loaded: false, shipped: new Set(), lotOwners: new Map() };
-  private withWork = new Set<string>();
+  /** The product (index into the plant model's products) each line has work for. */
+  private work = new Map<string, number>();
+  private readonly productIds: readonly string[];
   private inForce = new Map<string, string>();
   private minute: number;
   private stepsTaken = 0;
@@ -94,14 +101,24 @@ export class PlantTwin {
     private opening: boolean,
     seed: number,
     countEvery: number,
+    heartbeat: number,
   ) {
     this.minute = Math.round((clock.now().getTime() - origin) / MINUTE);
     const tag = this.minute.toString(36);
     const streams = new RandomStreams(seed);
     const model = compilePlant(scenario, { horizon: this.minute + 3 * 366 * 1440 });
     const toIso = (m: number): string => new Date(origin + m * MINUTE).toISOString();
+    this.productIds = model.products.map((p) => p.id);
     this.lines = model.lines.map(
-      (l) => new TwinLine(l, streams.stream(`line:${l.id}@${tag}`), toIso, countEvery, `twin-${l.id}-${tag}`),
+      (l) =>
+        new TwinLine(
+          l,
+          streams.stream(`line:${l.id}@${tag}`),
+          toIso,
+          countEvery,
+          `twin-${l.id}-${tag}`,
+          heartbeat,
+        ),
     );
     this.rng = {
       orders: streams.stream(`orders@${tag}`),
@@ -159,8 +176,10 @@ export class PlantTwin {
       opening,
       options.seed ?? 1,
       options.countEveryMinutes ?? 10,
+      options.heartbeatMinutes ?? Infinity,
     );
     twin.lotsAtStart = (await listLots(context, crew.inspector)).length;
+    await twin.assumeSetUps();
     return twin;
   }
 
@@ -171,20 +190,25 @@ export class PlantTwin {
 
   /**
    * Runs the plant `minutes` of simulated time forward, in steps that end on each full hour
-   * (when the people act) and are at most `maxStep` minutes long.
+   * (when the people act) and are at most `maxStep` minutes long; `signal` stops it after the
+   * step under way.
    */
   async advance(
     minutes: number,
-    options: { maxStep?: number; onStep?: (done: number) => void } = {},
+    options: { maxStep?: number; onStep?: (done: number) => void; signal?: AbortSignal } = {},
   ): Promise<void> {
     const end = this.minute + Math.max(0, Math.floor(minutes));
     const start = this.minute;
     const maxStep = Math.max(1, options.maxStep ?? 60);
-    while (this.minute < end) {
+    // Stopping between steps leaves the records where a later run carries on.
+    while (this.minute < end && options.signal?.aborted !== true) {
       const nextHour = (Math.floor(this.minute / 60) + 1) * 60;
       const to = Math.min(end, nextHour, this.minute + maxStep);
       await this.step(this.minute, to);
       options.onStep?.(to - start);
+      // Let timers, signals and I/O in between steps: SQLite answers synchronously, so a run of
+      // steps would otherwise hold the event loop (and a Ctrl-C) until its end.
+      await new Promise<void>((resume) => setImmediate(resume));
     }
   }
 
@@ -195,7 +219,7 @@ export class PlantTwin {
     this.clock.set(new Date(this.origin + to * MINUTE));
     await setPlantClock(this.context, this.crew.clockKeeper, { mode: 'simulated', now: this.clock.now() });
     for (const line of this.lines) {
-      const events: TwinLineEvent[] = line.step(from, to, this.withWork.has(line.model.id));
+      const events: TwinLineEvent[] = line.step(from, to, this.work.get(line.model.id));
       if (events.length === 0) continue;
       const refused = await this.sink(this.context, line.model.id, events);
       this.tally.lineEvents += events.length;
@@ -233,7 +257,7 @@ export class PlantTwin {
       await makeSchedule(app, crew.planner);
       this.tally.schedules += 1;
     }
-    this.withWork = await this.linesWithWork();
+    this.work = await this.workOnLines();
 
     const toPack = await inspectLots(app, crew, scenario, this.rng.quality, this.settled, this.tally);
     for (const lotNumber of toPack) await packAndStore(app, crew, scenario, lotNumber, this.tally);
@@ -253,20 +277,56 @@ export class PlantTwin {
     this.tally.lots = (await listLots(app, crew.inspector)).length - this.lotsAtStart;
   }
 
-  private async linesWithWork(): Promise<Set<string>> {
+  /**
+   * What each line is to make now, as the records' dispatch (`RunBook`) sees it: the product of
+   * its open run (a run goes on until its order is done), else that of the first placement of
+   * the schedule in force on it whose order is not done. A product other than the line's set-up
+   * is a changeover.
+   */
+  private async workOnLines(): Promise<Map<string, number>> {
     let placements;
     try {
       placements = (await currentSchedule(this.context, this.crew.planner)).placements;
     } catch (error) {
-      if (error instanceof RefusedError) return new Set();
+      if (error instanceof RefusedError) return new Map();
       throw error;
     }
+    const making = await productsOnLines(this.context, this.crew.planner);
     const done = new Set(
       (await listOrders(this.context, this.crew.planner))
         .filter((o) => o.status === 'done')
         .map((o) => o.productionOrderId),
     );
-    return new Set(placements.filter((p) => !done.has(p.productionOrderId)).map((p) => p.lineId));
+    const work = new Map<string, number>();
+    for (const p of placements) {
+      if (work.has(p.lineId) || done.has(p.productionOrderId)) continue;
+      const product = this.productIds.indexOf(making.get(p.lineId) ?? p.productId);
+      if (product >= 0) work.set(p.lineId, product);
+    }
+    // A run goes on even when a new schedule no longer places its order on the line.
+    for (const [lineId, productId] of making) {
+      const product = this.productIds.indexOf(productId);
+      if (!work.has(lineId) && product >= 0) work.set(lineId, product);
+    }
+    return work;
+  }
+
+  /**
+   * What each line was last set up for, from its last lot in the records: a new run of the twin
+   * carries on from it, so that work for another product starts with a changeover.
+   */
+  private async assumeSetUps(): Promise<void> {
+    const lots = await listLots(this.context, this.crew.inspector);
+    const last = new Map<string, { at: string; productId: string }>();
+    for (const lot of lots) {
+      const seen = last.get(lot.lineId);
+      if (seen === undefined || lot.commissionedAt >= seen.at)
+        last.set(lot.lineId, { at: lot.commissionedAt, productId: lot.productId });
+    }
+    for (const line of this.lines) {
+      const product = this.productIds.indexOf(last.get(line.model.id)?.productId ?? '');
+      if (product >= 0) line.assumeSetUpFor(product);
+    }
   }
 }
 

@@ -73,4 +73,28 @@ describe('schedule', () => {
     expect(plan.schedule.reason).toMatch(/after stop on L1 \(Stopped, breakdown\)/);
     expect(plan.placements[0]?.startsLocal).toBe('2027-01-04T10:00');
   });
+
+  it('does not block a line stopped for a planned reason (a changeover): it is not down', async () => {
+    const { app, admin } = plant;
+    await addOrder(app, admin, {
+      consigneeId: 'army',
+      productId: 'ball-ps',
+      quantity: 20_000,
+      dueDate: '2027-01-08',
+    });
+    await ingestLineEvents(app, lineDevice('L1'), [
+      { eventId: 's1', kind: 'state', lineId: 'L1', at: '2027-01-04T03:00:00Z', state: 'Execute' },
+      {
+        eventId: 's2',
+        kind: 'state',
+        lineId: 'L1',
+        at: '2027-01-04T03:00:10Z',
+        state: 'Stopped',
+        reason: 'changeover',
+      },
+    ]);
+    const plan = await makeSchedule(app, admin, { blockedMinutes: { L1: 240 } });
+    expect(plan.schedule.reason).toBe('planned');
+    expect(plan.placements[0]?.startsLocal).toBe('2027-01-04T06:00');
+  });
 });

@@ -1,4 +1,5 @@
 import { RefusedError } from '../../domain/errors.ts';
+import { isStopReasonCode, stopReason } from '../../domain/line/index.ts';
 import type { Scenario } from '../../domain/scenario/schema.ts';
 import {
   dueMinute,
@@ -51,8 +52,8 @@ export interface MakeScheduleOptions {
 /**
  * Schedules every open production order (what is left of it) on the commissioned lines from
  * the plant clock's "now", with the scenario's shifts and changeovers (src/plan), and stores
- * the result as the schedule in force. A line that is down now (stopped, held or aborted) is
- * blocked for its expected repair time, and the others take its work where they can: this is
+ * the result as the schedule in force. A line that is down now (stopped, held or aborted, and
+ * not for a planned reason such as a changeover) is blocked for its expected repair time, and the others take its work where they can: this is
  * how the plant reschedules after a stop. A line that is not commissioned gets no work and a
  * warning. Planners and admins.
  *
@@ -87,6 +88,8 @@ export async function makeSchedule(
     for (const line of scenario.lines) {
       const s = status.get(line.id);
       if (s?.state === null || s?.state === undefined || !DOWN_STATES.has(s.state)) continue;
+      // Stopped for a planned reason (a changeover, planned maintenance, a break) is not down.
+      if (s.reason !== null && isStopReasonCode(s.reason) && stopReason(s.reason).planned) continue;
       const minutes = options.blockedMinutes?.[line.id] ?? meanMinutes(line.failures.repair) ?? 120;
       blocked[line.id] = [{ start: nowMinute, end: nowMinute + Math.ceil(minutes) }];
       down.push(`${line.id} (${s.state}${s.reason === null ? '' : `, ${s.reason}`})`);
@@ -167,6 +170,20 @@ export async function makeSchedule(
       totals: plan.totals,
     };
   });
+}
+
+/**
+ * What each line is making now: the product of its open run (the run goes on until its order is
+ * done), by line id; lines with no open run are left out. Those are the lines a new count goes
+ * to without dispatch.
+ *
+ * @example
+ * const making = await productsOnLines(app, planner);
+ * making.get('L3'); // 'tracer-t'
+ */
+export async function productsOnLines(app: AppContext, actor: Actor): Promise<Map<string, string>> {
+  requireRole(actor, ['planner', 'admin', 'operator', 'quality', 'logistics', 'auditor'], 'see the lines');
+  return currentSetups(app.store, await plantScenario(app.store));
 }
 
 /** What each line is set up for now: the product of its open run, if any. */

@@ -8,9 +8,12 @@ import { setPassword } from '../../app/auth/set-password.ts';
 import { plantClock } from '../../app/clock.ts';
 import { recordedPlantId } from '../../app/ingest/presence.ts';
 import { openApp } from '../../app/open.ts';
+import { plantScenario } from '../../app/plant-setup.ts';
+import { localInstant } from '../../app/plant-time.ts';
 import { randomIds, systemClock } from '../../app/runtime.ts';
 import { actorFor } from '../../app/users.ts';
 import { ValidationError } from '../../domain/errors.ts';
+import type { Store } from '../../store/database.ts';
 import { runTwinFast } from '../../twin/fast.ts';
 import { startTwin } from '../../twin/live.ts';
 import { setUpPlantForTwin } from '../../twin/setup.ts';
@@ -30,11 +33,30 @@ function port(value: string | undefined): number {
   return n;
 }
 
+function printFirstLogin(out: { line(text: string): void }, password: string): void {
+  out.line(`First sign-in: user admin, password ${password}`);
+  out.line('(shown once; change it with: headstamp user passwd admin --password-stdin --as admin)');
+}
+
+/**
+ * Simulated minutes of the first fill still to run: all of it on records still in real time,
+ * else what an interrupted fill left between the records' "now" and the scenario's start plus
+ * 30 days (none once the plant has run past that).
+ */
+async function fillLeft(store: Store): Promise<number> {
+  const clock = await plantClock(store);
+  if (clock === systemClock) return FIRST_FILL_MINUTES;
+  const scenario = await plantScenario(store);
+  const origin = localInstant(scenario.plant.timezone, scenario.plant.startDate).getTime();
+  return Math.max(0, Math.floor((origin + FIRST_FILL_MINUTES * 60_000 - clock.now().getTime()) / 60_000));
+}
+
 /**
  * `headstamp start` (`npm start`): a working plant from a fresh clone. On empty records: the
  * reference plant from scenarios/seed-plant.yaml, a first admin with a generated password
- * (printed once), and 30 simulated days filled at full speed. Then the HTTP server with the
- * twin live at 60× on one clock, until Ctrl-C; the next start carries on from the records.
+ * (printed once), and 30 simulated days filled at full speed (a fill stopped by Ctrl-C goes on
+ * at the next start). Then the HTTP server with the twin live at 60× on one clock, until
+ * Ctrl-C; the next start carries on from the records.
  */
 export const registerStart: RegisterCommand = (program, context) => {
   program
@@ -72,18 +94,40 @@ export const registerStart: RegisterCommand = (program, context) => {
           });
           out.note(`headstamp: set up plant ${setup.plantId} in ${app.store.location}`);
         }
-        if ((await plantClock(app.store)) === systemClock) {
-          out.note('headstamp: filling 30 simulated days at full speed (once, on new records)');
-          const tally = await runTwinFast({
-            store: app.store,
-            admin: 'admin',
-            seed,
-            minutes: FIRST_FILL_MINUTES,
-            out,
-          });
+        const left = await fillLeft(app.store);
+        if (left > 0) {
           out.note(
-            `headstamp: ${tally.lots} lots, ${tally.shipments} shipments, ${tally.refused.length} refused shipment attempts up to ${tally.to}`,
+            left === FIRST_FILL_MINUTES
+              ? 'headstamp: filling 30 simulated days at full speed (once, on new records)'
+              : `headstamp: carrying on with the first fill: ${(left / 1440).toFixed(1)} simulated days left`,
           );
+          // Ctrl-C during the fill stops it after the step under way; the next start carries on.
+          const interrupt = new AbortController();
+          const stop = (): void => interrupt.abort();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          try {
+            const tally = await runTwinFast({
+              store: app.store,
+              admin: 'admin',
+              seed,
+              minutes: left,
+              out,
+              signal: interrupt.signal,
+            });
+            out.note(
+              `headstamp: ${tally.lots} lots, ${tally.shipments} shipments, ${tally.refused.length} refused shipment attempts up to ${tally.to}`,
+            );
+          } finally {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+          }
+          if (interrupt.signal.aborted) {
+            out.line('Stopped during the first fill; the next start carries on from the records.');
+            if (firstLogin !== undefined) printFirstLogin(out, firstLogin);
+            await app.close();
+            return;
+          }
         }
       } catch (error) {
         await app.close();
@@ -111,10 +155,7 @@ export const registerStart: RegisterCommand = (program, context) => {
         try {
           const address = await server.listen({ port: listenPort, host: options.host });
           out.line(`Headstamp is running at ${address} (API docs at ${address}/docs)`);
-          if (firstLogin !== undefined) {
-            out.line(`First sign-in: user admin, password ${firstLogin}`);
-            out.line('(shown once; change it with: headstamp user passwd admin --password-stdin --as admin)');
-          }
+          if (firstLogin !== undefined) printFirstLogin(out, firstLogin);
           out.line('Press Ctrl-C to stop; the next start carries on from the records.');
           await new Promise<void>((done) => {
             const stop = (): void => {
