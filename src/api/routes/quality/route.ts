@@ -1,15 +1,19 @@
 import { approverFor } from '../../../app/auth/approver.ts';
 import { staff } from '../../../app/auth/roles.ts';
 import { decideLot } from '../../../app/quality/decide.ts';
+import { lotStatuses } from '../../../app/quality/lot-statuses.ts';
 import { samplingPlanFor } from '../../../app/quality/plan.ts';
 import { recordSampleResults } from '../../../app/quality/record.ts';
 import { recordSwitchingAct } from '../../../app/quality/switching.ts';
+import { paginate } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import {
   DecisionBody,
   InspectionBody,
   LotDecision,
   LotParams,
+  LotStatusPage,
+  LotStatusQuery,
   ProductParams,
   RecordedInspection,
   SamplingPlan,
@@ -19,6 +23,18 @@ import {
 
 /** Acceptance sampling per lot (MIL-STD-105E, Z1.4 switching), and release, hold or rejection. */
 export const qualityRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/lot-statuses',
+    operationId: 'lotStatuses',
+    summary: 'Every lot’s quality status (pending, released, held, rejected), by lot number',
+    tags: ['quality'],
+    access: { roles: staff },
+    writes: false,
+    schema: { querystring: LotStatusQuery, response: LotStatusPage },
+    handle: async ({ services, user, query }) =>
+      paginate(await lotStatuses(await services.app(), user), (r) => r.lotNumber, query),
+  }),
   defineRoute({
     method: 'GET',
     url: '/lots/:lotNumber/sampling-plan',

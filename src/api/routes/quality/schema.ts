@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Page, PageQuery } from '../../pagination.ts';
 import { closed, Id, Instant, Rounds } from '../../schemas.ts';
 
 const DefectClass = Type.Enum(['critical', 'major', 'minor']);
@@ -156,3 +157,14 @@ export const SwitchingResult = Type.Object({
   steadyProduction: Type.Boolean(),
   reducedApproved: Type.Boolean(),
 });
+
+export const LotStatusQuery = Type.Object(PageQuery, closed);
+
+export const LotStatusPage = Page(
+  Type.Object({
+    lotNumber: Type.String(),
+    productId: Type.String(),
+    lineId: Type.String(),
+    status: Type.Enum(['pending', 'released', 'held', 'rejected']),
+  }),
+);
