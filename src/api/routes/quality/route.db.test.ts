@@ -40,6 +40,14 @@ describe('lot statuses over HTTP', () => {
     const after = (await h.call('planner', { method: 'GET', url: '/api/v1/lot-statuses?limit=1' })).json();
     expect(after.items).toEqual([{ lotNumber, productId: 'ball-ps', lineId: 'L1', status: 'held' }]);
 
+    const history = (
+      await h.call('auditor', { method: 'GET', url: `/api/v1/lots/${lotNumber}/quality` })
+    ).json();
+    expect(history).toMatchObject({ lotNumber, status: 'held', inspection: null });
+    expect(history.decisions).toMatchObject([{ status: 'held', reason: 'waiting for a firing test' }]);
+    const missing = await h.call('auditor', { method: 'GET', url: '/api/v1/lots/NO-SUCH-LOT/quality' });
+    expect(missing.statusCode).toBe(404);
+
     const consignee = await h.call('consignee', { method: 'GET', url: '/api/v1/lot-statuses' });
     expect(consignee.statusCode).toBe(403);
   });

@@ -1,7 +1,7 @@
 import { approverFor } from '../../../app/auth/approver.ts';
 import { staff } from '../../../app/auth/roles.ts';
 import { decideLot } from '../../../app/quality/decide.ts';
-import { lotStatuses } from '../../../app/quality/lot-statuses.ts';
+import { lotQualityHistory, lotStatuses } from '../../../app/quality/lot-statuses.ts';
 import { samplingPlanFor } from '../../../app/quality/plan.ts';
 import { recordSampleResults } from '../../../app/quality/record.ts';
 import { recordSwitchingAct } from '../../../app/quality/switching.ts';
@@ -12,6 +12,7 @@ import {
   InspectionBody,
   LotDecision,
   LotParams,
+  LotQualityHistory,
   LotStatusPage,
   LotStatusQuery,
   ProductParams,
@@ -46,6 +47,18 @@ export const qualityRoutes = [
     schema: { params: LotParams, response: SamplingPlan },
     handle: async ({ services, user, params }) =>
       samplingPlanFor(await services.app(), user, params.lotNumber),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/lots/:lotNumber/quality',
+    operationId: 'lotQualityHistory',
+    summary: 'The lot’s recorded sample results and every decision on it (release, hold, reject)',
+    tags: ['quality'],
+    access: { roles: staff },
+    writes: false,
+    schema: { params: LotParams, response: LotQualityHistory },
+    handle: async ({ services, user, params }) =>
+      lotQualityHistory(await services.app(), user, params.lotNumber),
   }),
   defineRoute({
     method: 'POST',

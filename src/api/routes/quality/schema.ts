@@ -168,3 +168,30 @@ export const LotStatusPage = Page(
     status: Type.Enum(['pending', 'released', 'held', 'rejected']),
   }),
 );
+
+export const LotQualityHistory = Type.Object({
+  lotNumber: Type.String(),
+  status: Type.Enum(['pending', 'released', 'held', 'rejected']),
+  inspection: Type.Union([
+    Type.Object(
+      {
+        id: Type.String(),
+        severity: Type.String(),
+        inspectionLevel: Type.String(),
+        codeLetter: Type.String(),
+        lotSize: Rounds,
+        classes: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+          description: 'Per defect class: plan (n, Ac, Re), inspected, defects, verdict',
+        }),
+        accepted: Type.Boolean(),
+        inGap: Type.Boolean(),
+        roundsConsumed: Rounds,
+        inspectedAt: Instant,
+        actor: Type.String(),
+      },
+      { additionalProperties: true },
+    ),
+    Type.Null(),
+  ]),
+  decisions: Type.Array(LotDecision, { description: 'Oldest first' }),
+});
