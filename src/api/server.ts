@@ -21,6 +21,7 @@ import type { ApiServices } from './services.ts';
 import { validatorCompiler } from './validation.ts';
 import { CredentialCache } from './auth/cache.ts';
 import { SimulationJobs } from './simulations/jobs.ts';
+import { StreamHub } from './routes/stream/hub.ts';
 
 /** Where the API lives; everything else (health, metrics, docs) sits beside it. */
 export const apiPrefix = '/api/v1';
@@ -75,6 +76,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const metrics = options.metrics ?? createMetrics({ processMetrics: true });
   const store = options.store ?? missingStore();
   const ids = options.ids ?? randomIds;
+  const readPlantClock = async () => options.plantClock ?? (await plantClock(store));
+  const stream = new StreamHub({
+    store,
+    plantClock: readPlantClock,
+    onError: (error) => fastify.log.warn({ err: error }, 'live stream: records unreadable'),
+  });
   const services: ApiServices = {
     store,
     metrics,
@@ -82,8 +89,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     ids,
     simulations: options.simulations ?? new SimulationJobs(),
     credentials: new CredentialCache(options.clock ?? systemClock),
+    stream,
     ledgerKeyFile: options.ledgerKeyFile ?? ledgerKeyFile(process.env, process.cwd()),
-    app: async () => ({ store, ids, clock: options.plantClock ?? (await plantClock(store)) }),
+    app: async () => ({ store, ids, clock: await readPlantClock() }),
   };
 
   fastify.setErrorHandler((error, request, reply) => {
@@ -127,6 +135,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   if (options.webRoot !== undefined)
     await fastify.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false });
+  // Open streams would hold the server open: end them before it stops listening.
+  fastify.addHook('preClose', (done) => {
+    stream.close();
+    done();
+  });
   fastify.addHook('onClose', async () => {
     await services.simulations.close();
   });

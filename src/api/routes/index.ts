@@ -15,6 +15,7 @@ import { qualityRoutes } from './quality/route.ts';
 import { simulationRoutes } from './simulations/route.ts';
 import { scheduleRoutes } from './schedule/route.ts';
 import { stockRoutes } from './stock/route.ts';
+import { streamRoutes } from './stream/route.ts';
 import { userRoutes } from './users/route.ts';
 
 /**
@@ -38,4 +39,5 @@ export const allRoutes: readonly ApiRoute[] = [
   ...custodyRoutes,
   ...traceRoutes,
   ...simulationRoutes,
+  ...streamRoutes,
 ];

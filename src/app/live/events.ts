@@ -6,12 +6,7 @@
  * @example
  * const e: LiveEvent = { type: 'line-state', lineId: 'L1', state: 'Execute', reason: null, at: '2026-01-05T06:00:00.000Z' };
  */
-export type LiveEvent =
-  | LineStateEvent
-  | LineCountEvent
-  | LotEvent
-  | LedgerEvent
-  | HeartbeatEvent;
+export type LiveEvent = LineStateEvent | LineCountEvent | LotEvent | LedgerEvent | HeartbeatEvent;
 
 /** A line changed PackML state (`reason`: the stop reason code when it went to Held/Stopped for one). */
 export interface LineStateEvent {
@@ -60,4 +55,10 @@ export interface HeartbeatEvent {
 export type LiveEventType = LiveEvent['type'];
 
 /** Every event name, for clients that subscribe by name (EventSource needs one listener per name). */
-export const liveEventTypes: readonly LiveEventType[] = ['line-state', 'line-count', 'lot', 'ledger', 'heartbeat'];
+export const liveEventTypes: readonly LiveEventType[] = [
+  'line-state',
+  'line-count',
+  'lot',
+  'ledger',
+  'heartbeat',
+];

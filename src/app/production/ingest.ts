@@ -15,6 +15,8 @@ import {
 import type { LotRecord } from '../../store/repositories/lots.ts';
 import { actorRef, requireRole, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
+import type { LiveEvent } from '../live/events.ts';
+import { plantNews } from '../live/notifier.ts';
 import { withTransaction } from '../transaction.ts';
 import { RunBook } from './runs.ts';
 
@@ -132,6 +134,8 @@ export async function ingestLineEvents(
 
   const receivedAt = now.toISOString();
   const by = actorRef(actor);
+  // What screens are told once the transaction has committed (never before: it may roll back).
+  let news: LiveEvent[] = [];
   const result = await withTransaction(app.store, async (tx) => {
     const lineData = lineDataRepository(tx);
     const lineIds = [...byLine.keys()];
@@ -139,6 +143,7 @@ export async function ingestLineEvents(
     const statuses = await lineData.status(lineIds);
     const book = new RunBook(tx, app, actor);
     const rows: LineEventRow[] = [];
+    news = [];
     for (const [lineId, candidates] of byLine) {
       if (!known.has(lineId)) {
         for (const c of candidates)
@@ -225,6 +230,8 @@ export async function ingestLineEvents(
             saved.defective = event.defective;
             saved.countAt = event.at;
             changed = true;
+            if (dp > 0)
+              news.push({ type: 'line-count', lineId, good: dp - dd, defective: dd, at: iso(event.at) });
           } else if (event.kind === 'state') {
             cursor.state = event.state;
             cursor.at = event.at;
@@ -233,6 +240,13 @@ export async function ingestLineEvents(
             saved.stateAt = event.at;
             saved.reason = event.reason ?? null;
             changed = true;
+            news.push({
+              type: 'line-state',
+              lineId,
+              state: event.state,
+              reason: event.reason ?? null,
+              at: iso(event.at),
+            });
           }
         }
         rows.push(toRow(c.eventId, event, iso(event.at), receivedAt, by));
@@ -257,6 +271,8 @@ export async function ingestLineEvents(
     await book.flush();
     return { lots: book.lots, runsStarted: book.runsStarted.length };
   });
+  const notifier = plantNews(app.store);
+  for (const event of news) notifier.publish(event);
 
   const results = outcomes.map(
     (o, index): EventOutcome =>
