@@ -42,7 +42,7 @@ async function send(h: ApiHarness, role: Role | undefined, route: ApiRoute) {
   if (res.statusCode >= 400) for await (const chunk of res.stream()) chunks.push(chunk as Buffer);
   else res.stream().destroy();
   const text = Buffer.concat(chunks).toString('utf8');
-  return { statusCode: res.statusCode, json: (): unknown => JSON.parse(text) };
+  return { statusCode: res.statusCode, json: () => JSON.parse(text) as { code?: string; details?: unknown } };
 }
 
 describe('route table roles', () => {
