@@ -7,6 +7,7 @@ import { healthRoutes } from './health/route.ts';
 import { kpiRoutes } from './kpi/route.ts';
 import { ledgerRoutes } from './ledger/route.ts';
 import { lineEventRoutes } from './line-events/route.ts';
+import { lineRoutes } from './lines/route.ts';
 import { lotRoutes } from './lots/route.ts';
 import { orderRoutes } from './orders/route.ts';
 import { packingRoutes } from './packing/route.ts';
@@ -28,6 +29,7 @@ export const allRoutes: readonly ApiRoute[] = [
   ...plantRoutes,
   ...orderRoutes,
   ...lineEventRoutes,
+  ...lineRoutes,
   ...lotRoutes,
   ...componentRoutes,
   ...qualityRoutes,
