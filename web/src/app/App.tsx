@@ -1,6 +1,8 @@
 import {
   Component,
   lazy,
+  useEffect,
+  useRef,
   Suspense,
   useMemo,
   type ComponentType,
@@ -51,6 +53,19 @@ export function App() {
   const found = matchPage(path === '/' ? homeFor(user.role) : path);
   const allowed = found !== undefined && found.page.roles.includes(user.role);
   const Page = allowed ? pageComponent(found.page) : undefined;
+  const title = found?.page.title;
+
+  // On moving to another page, say where we are (title) and put the focus at the page's start, as a
+  // full page load would: a keyboard or screen-reader user continues from the new content.
+  const first = useRef(true);
+  useEffect(() => {
+    document.title = title === undefined ? 'Headstamp' : `${title} · Headstamp`;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [path, title]);
 
   return (
     <div className="frame">
