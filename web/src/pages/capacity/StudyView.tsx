@@ -24,7 +24,7 @@ export function StudyView({ id, onSettled }: { readonly id: string; readonly onS
     if (!running) return;
     const timer = setTimeout(reload, 1000);
     return () => clearTimeout(timer);
-  }, [running, reload, s?.progress.done]);
+  }, [running, reload, s]);
 
   useEffect(() => {
     if (s !== undefined && !running) onSettled();
