@@ -32,6 +32,7 @@ describe('sign-in and roles', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/password|sign/i);
+    await checkAxe(page);
     await shot(page, 'login-refused');
     expectNoConsoleErrors(page);
     await page.context().close();
