@@ -55,18 +55,19 @@ describe('orders, custody, ledger and capacity pages', () => {
   it('a planner places an order, sees it with the schedule, and reschedules', async () => {
     const page = await as('planner');
     await open(page, plant, '/orders');
-    await page.getByLabel('Consignee').fill('police');
-    await page.getByLabel('Product').selectOption('ball-ps');
-    await page.getByLabel('Quantity (rounds)').fill('-5');
-    await page.getByLabel('Due date').fill('2026-03-20');
-    await page.getByRole('button', { name: 'Place order' }).click();
+    const form = page.getByRole('form', { name: 'Place an order' });
+    await form.getByLabel('Consignee').fill('police');
+    await form.getByLabel('Product').selectOption('ball-ps');
+    await form.getByLabel('Quantity (rounds)').fill('-5');
+    await form.getByLabel('Due date').fill('2026-03-20');
+    await form.getByRole('button', { name: 'Place order' }).click();
     // The server's refusal, beside the field at fault.
     await expect
-      .poll(() => page.locator('.problem').first().textContent(), { timeout: 20_000 })
+      .poll(() => form.locator('.problem').first().textContent(), { timeout: 20_000 })
       .toMatch(/>= 1/);
-    await page.getByLabel('Quantity (rounds)').fill('26400');
-    await page.getByRole('button', { name: 'Place order' }).click();
-    const placed = page.getByRole('status').filter({ hasText: /placed/ });
+    await form.getByLabel('Quantity (rounds)').fill('26400');
+    await form.getByRole('button', { name: 'Place order' }).click();
+    const placed = form.getByRole('status').filter({ hasText: /placed/ });
     await placed.waitFor();
     const orderNumber = /CO-\d{4}-\d{4}/.exec((await placed.textContent()) ?? '')?.[0] ?? '';
     expect(orderNumber).not.toBe('');

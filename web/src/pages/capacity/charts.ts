@@ -39,7 +39,11 @@ export function lossesOption(summary: Summary): EChartsOption {
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v) => millions(Number(v)) },
     grid: { left: 170, right: 60, top: 10, bottom: 30 },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => millions(v) } },
+    xAxis: {
+      type: 'value',
+      splitNumber: 3,
+      axisLabel: { formatter: (v: number) => millions(v), hideOverlap: true },
+    },
     yAxis: { type: 'category', data: losses.map((l) => l.cause) },
     series: [
       {

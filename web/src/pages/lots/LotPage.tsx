@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { PageProps } from '../../app/routes.ts';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -21,6 +22,8 @@ export default function LotPage({ params }: PageProps) {
   const plan = useApi<SamplingPlan>(`${path}/sampling-plan`);
   const history = useApi<QualityHistory>(`${path}/quality`);
   const quality = user.role === 'quality' || user.role === 'admin';
+  // The form stays after recording, to show the judgement in place beside the results card.
+  const [recordedHere, setRecordedHere] = useState(false);
   const reload = () => {
     plan.reload();
     history.reload();
@@ -47,8 +50,15 @@ export default function LotPage({ params }: PageProps) {
         {lot.data && <Marking marking={lot.data.marking} />}
         {plan.data && <SamplingPlanCard plan={plan.data} />}
         {history.data?.inspection && <Results inspection={history.data.inspection} />}
-        {quality && plan.data && history.data && history.data.inspection === null && (
-          <RecordResults lotNumber={lotNumber} classes={plan.data.classes} onRecorded={reload} />
+        {quality && plan.data && history.data && (history.data.inspection === null || recordedHere) && (
+          <RecordResults
+            lotNumber={lotNumber}
+            classes={plan.data.classes}
+            onRecorded={() => {
+              setRecordedHere(true);
+              reload();
+            }}
+          />
         )}
         {history.data && (
           <Disposition lotNumber={lotNumber} history={history.data} mayDecide={quality} onDecided={reload} />

@@ -35,10 +35,8 @@ export default function ApprovalsPage(_props: PageProps) {
     }
   }
 
-  const decided = [...(all.items ?? [])]
-    .filter((r) => r.status !== 'pending')
-    .reverse()
-    .slice(0, 30);
+  // The API lists requests newest first.
+  const decided = (all.items ?? []).filter((r) => r.status !== 'pending').slice(0, 30);
   return (
     <section aria-labelledby="page-title" className="stack">
       <h1 id="page-title">Approvals</h1>
