@@ -38,7 +38,7 @@ describe('plant overview and line page', () => {
     const url = page.url();
     // A count arrives about once a simulated minute per running line: within seconds at 60×.
     await expect
-      .poll(async () => goodToday.textContent(), { timeout: 60_000, intervals: [500] })
+      .poll(async () => goodToday.textContent(), { timeout: 60_000, interval: 500 })
       .not.toBe(before);
     expect(page.url()).toBe(url);
     const states = await page.locator('[data-line-state]').allTextContents();

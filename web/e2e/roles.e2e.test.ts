@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../src/app/routes.ts';
 import { roles } from '../../src/app/auth/roles.ts';
 import {
+  checkAxe,
   expectNoConsoleErrors,
   login,
   newPage,

@@ -37,7 +37,21 @@ export interface PlantGlance {
   /** Good rounds made this plant-local year (runs started this year). */
   readonly goodThisYear: number;
   readonly lines: readonly LineGlance[];
+  /** The last lots made, newest first. */
+  readonly recentLots: readonly RecentLot[];
 }
+
+/** A lot as the overview lists it. */
+export interface RecentLot {
+  readonly lotNumber: string;
+  readonly lineId: string;
+  readonly productId: string;
+  readonly quantity: number;
+  readonly commissionedAt: string;
+}
+
+/** How many of the last lots the glance lists. */
+export const recentLotCount = 8;
 
 /**
  * The four lines (state, product, current rate against rated) and the year's good output against the
@@ -91,6 +105,7 @@ export async function plantGlance(app: AppContext, actor: Actor): Promise<PlantG
     ratedOutputPerYear: scenario.plant.ratedOutputPerYear,
     goodThisYear: await goodSince(app.store, yearStart),
     lines,
+    recentLots: await lastLots(app.store, recentLotCount),
   };
 }
 
@@ -128,6 +143,23 @@ async function goodSince(ex: Executor, from: string): Promise<number> {
     .where('started_at', '>=', from)
     .executeTakeFirstOrThrow();
   return Number(row.good);
+}
+
+async function lastLots(ex: Executor, count: number): Promise<RecentLot[]> {
+  const rows = await ex.db
+    .selectFrom('lots')
+    .select(['lot_number', 'line_id', 'product_id', 'quantity', 'commissioned_at'])
+    .orderBy('commissioned_at', 'desc')
+    .orderBy('lot_number', 'desc')
+    .limit(count)
+    .execute();
+  return rows.map((r) => ({
+    lotNumber: r.lot_number,
+    lineId: r.line_id,
+    productId: r.product_id,
+    quantity: Number(r.quantity),
+    commissionedAt: r.commissioned_at,
+  }));
 }
 
 /** A line's recorded events over a period (at most two days), for its timeline. */

@@ -39,6 +39,16 @@ describe('lines at a glance and a line’s events', () => {
     // 1000 + 900 processed in 15 minutes.
     expect(l1.currentRate).toBeCloseTo(1900 / 15, 6);
     expect(glance.goodThisYear).toBe(2900 - 25);
+    // 2,875 good rounds made the order's lots: listed newest first, all of L1.
+    const lots = glance.recentLots;
+    expect(lots.length).toBeGreaterThan(0);
+    expect(
+      lots.every(
+        (l: { lineId: string; productId: string }) => l.lineId === 'L1' && l.productId === 'ball-ps',
+      ),
+    ).toBe(true);
+    const times = lots.map((l: { commissionedAt: string }) => l.commissionedAt);
+    expect(times).toEqual([...times].sort().reverse());
     const others = glance.lines.filter((l: { id: string }) => l.id !== 'L1');
     expect(
       others.every((l: { state: unknown; currentRate: number }) => l.state === null && l.currentRate === 0),

@@ -28,6 +28,19 @@ export const PlantGlance = Type.Object(
     ratedOutputPerYear: Type.Integer(),
     goodThisYear: Type.Integer({ description: 'Good rounds of runs started this plant-local year' }),
     lines: Type.Array(LineGlance),
+    recentLots: Type.Array(
+      Type.Object(
+        {
+          lotNumber: Type.String(),
+          lineId: Type.String(),
+          productId: Type.String(),
+          quantity: Type.Integer(),
+          commissionedAt: Type.String(),
+        },
+        closed,
+      ),
+      { description: 'The last lots made, newest first' },
+    ),
   },
   closed,
 );

@@ -56,7 +56,10 @@ export default function OverviewPage(_props: PageProps) {
       case 'line-count':
         setExtra((t) => {
           const was = t[event.lineId] ?? { good: 0, defective: 0 };
-          return { ...t, [event.lineId]: { good: was.good + event.good, defective: was.defective + event.defective } };
+          return {
+            ...t,
+            [event.lineId]: { good: was.good + event.good, defective: was.defective + event.defective },
+          };
         });
         break;
       case 'lot':
@@ -93,6 +96,21 @@ export default function OverviewPage(_props: PageProps) {
   const goodToday = totals.reduce((s, t) => s + t.good, 0);
   const defectiveToday = totals.reduce((s, t) => s + t.defective, 0);
   const liveGood = Object.values(extra).reduce((s, t) => s + t.good, 0);
+  // What the stream told since the page opened, then the last lots the records hold.
+  const shownLots: readonly LotEvent[] = [
+    ...lots,
+    ...plant.recentLots
+      .filter((r) => !lots.some((l) => l.lotNumber === r.lotNumber && l.status === 'made'))
+      .map((r): LotEvent => ({
+        type: 'lot',
+        lotNumber: r.lotNumber,
+        status: 'made',
+        lineId: r.lineId,
+        productId: r.productId,
+        quantity: r.quantity,
+        at: r.commissionedAt,
+      })),
+  ].slice(0, 8);
 
   return (
     <section aria-labelledby="page-title">
@@ -102,7 +120,11 @@ export default function OverviewPage(_props: PageProps) {
       </div>
       <ErrorBox error={kpi.error} />
       <div className="card row" style={{ marginBottom: '1rem' }}>
-        <Stat label="Good today" value={<span data-live="good-today">{formatNumber(goodToday)}</span>} tone="good" />
+        <Stat
+          label="Good today"
+          value={<span data-live="good-today">{formatNumber(goodToday)}</span>}
+          tone="good"
+        />
         <Stat label="Defective today" value={formatNumber(defectiveToday)} />
         <Stat label={`Good in ${plant.year}`} value={formatNumber(plant.goodThisYear + liveGood)} />
         <Stat label="Plan for the year" value={formatNumber(plant.ratedOutputPerYear)} />
@@ -125,15 +147,17 @@ export default function OverviewPage(_props: PageProps) {
           <Chart height={180} label={yearLabel(plant, liveGood)} option={yearOption(plant, liveGood)} />
         </div>
         <div className="card">
-          <h2>Lots as they happen</h2>
-          {lots.length === 0 ? (
-            <p className="muted">No lot made, released or rejected since this page opened.</p>
+          <h2>Latest lots</h2>
+          {shownLots.length === 0 ? (
+            <p className="muted">No lot made yet.</p>
           ) : (
             <ul className="plain-list" aria-live="polite">
-              {lots.map((lot) => (
+              {shownLots.map((lot) => (
                 <li key={`${lot.lotNumber}-${lot.status}`}>
                   <Link to={`/lots/${encodeURIComponent(lot.lotNumber)}`}>{lot.lotNumber}</Link> {lot.status}
-                  {lot.status === 'made' ? ` on ${lot.lineId ?? '?'}, ${formatNumber(lot.quantity)} rounds` : ''}{' '}
+                  {lot.status === 'made'
+                    ? ` on ${lot.lineId ?? '?'}, ${formatNumber(lot.quantity)} rounds`
+                    : ''}{' '}
                   <span className="muted">{formatDateTime(lot.at)}</span>
                 </li>
               ))}
@@ -172,8 +196,8 @@ function LineCard({
         </span>
       </div>
       <p className="muted" style={{ margin: '0.25rem 0 0.5rem' }}>
-        {line.productId ?? 'no product'} · {formatNumber(line.currentRate)} of {formatNumber(line.ratedRate)} rounds/min (
-        {formatPercent(share)})
+        {line.productId ?? 'no product'} · rate {formatNumber(line.currentRate)}/
+        {formatNumber(line.ratedRate)} per min ({formatPercent(share)})
       </p>
       <Chart
         height={140}
@@ -212,7 +236,11 @@ function yearOption(plant: PlantGlance, liveGood: number): EChartsOption {
   return {
     grid: { left: 110, right: 30, top: 10, bottom: 30 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', max: plant.ratedOutputPerYear, axisLabel: { formatter: (v: number) => `${v / 1e6} M` } },
+    xAxis: {
+      type: 'value',
+      max: plant.ratedOutputPerYear,
+      axisLabel: { formatter: (v: number) => `${v / 1e6} M` },
+    },
     yAxis: { type: 'category', data: ['Plan to date', 'Made'], inverse: true },
     series: [
       {

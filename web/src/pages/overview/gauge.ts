@@ -23,7 +23,9 @@ export function oeeGauge(oee: number | undefined): EChartsOption {
             ],
           },
         },
-        itemStyle: { color: oee === undefined ? '#8594a6' : oee < 0.6 ? '#b01c1c' : oee < 0.85 ? '#8a5a00' : '#1d6b34' },
+        itemStyle: {
+          color: oee === undefined ? '#8594a6' : oee < 0.6 ? '#b01c1c' : oee < 0.85 ? '#8a5a00' : '#1d6b34',
+        },
         pointer: { show: false },
         axisTick: { show: false },
         splitLine: { show: false },

@@ -21,6 +21,13 @@ export interface PlantGlance {
   readonly ratedOutputPerYear: number;
   readonly goodThisYear: number;
   readonly lines: readonly LineGlance[];
+  readonly recentLots: readonly {
+    readonly lotNumber: string;
+    readonly lineId: string;
+    readonly productId: string;
+    readonly quantity: number;
+    readonly commissionedAt: string;
+  }[];
 }
 
 export interface KpiRow {
