@@ -92,7 +92,7 @@ export async function plantGlance(app: AppContext, actor: Actor): Promise<PlantG
       reason: status?.reason ?? null,
       stateAt: status?.stateAt ?? null,
       productId: recentRuns.get(line.id) ?? null,
-      currentRate: processedIn(before, counts) / rateWindowMinutes,
+      currentRate: rateSince(before, counts, now),
     });
   }
   return {
@@ -107,6 +107,21 @@ export async function plantGlance(app: AppContext, actor: Actor): Promise<PlantG
     lines,
     recentLots: await lastLots(app.store, recentLotCount),
   };
+}
+
+/**
+ * Rounds per minute from the count just before the window (or the window's first) to now: the counts
+ * are cumulative, so the rounds they add were made since that earlier count, not since the window began.
+ */
+export function rateSince(
+  before: Pick<LineEventRow, 'processed' | 'at'> | undefined,
+  counts: readonly Pick<LineEventRow, 'processed' | 'counterReset' | 'at'>[],
+  now: Date,
+): number {
+  const from = before?.at ?? counts[0]?.at;
+  if (from === undefined) return 0;
+  const minutes = (now.getTime() - Date.parse(from)) / 60_000;
+  return minutes > 0 ? processedIn(before, counts) / minutes : 0;
 }
 
 /** Rounds processed across the counts (cumulative counters; a reset starts again from its own value). */

@@ -36,8 +36,8 @@ describe('lines at a glance and a line’s events', () => {
     expect(l1).toMatchObject({ state: 'Execute', stateAt: at(0), productId: 'ball-ps' });
     expect(l1.ratedRate).toBeGreaterThan(0);
     // The last 15 minutes (from minute 15) hold the counts at 20 and 29, measured from the one at 10:
-    // 1000 + 900 processed in 15 minutes.
-    expect(l1.currentRate).toBeCloseTo(1900 / 15, 6);
+    // 1000 + 900 processed in the 20 minutes from that count to now (minute 30).
+    expect(l1.currentRate).toBeCloseTo(1900 / 20, 6);
     expect(glance.goodThisYear).toBe(2900 - 25);
     // 2,875 good rounds made the order's lots: listed newest first, all of L1.
     const lots = glance.recentLots;

@@ -12,7 +12,9 @@ export const LineGlance = Type.Object(
     reason: NullableString,
     stateAt: NullableString,
     productId: NullableString,
-    currentRate: Type.Number({ description: 'Rounds per minute over the last 15 plant minutes' }),
+    currentRate: Type.Number({
+      description: 'Rounds per minute from the last count before the last 15 plant minutes to now',
+    }),
   },
   closed,
 );

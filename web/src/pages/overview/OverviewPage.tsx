@@ -204,11 +204,12 @@ function LineCard({
         label={`${line.name}: OEE today ${kpi === undefined ? 'not yet measured' : formatPercent(kpi.oee)}`}
         option={gauge}
       />
-      <div className="row">
+      <div className="stats">
         <Stat label="Good today" value={formatNumber(tally.good)} />
         <Stat label="Defective" value={formatNumber(tally.defective)} />
+        <Stat label="Rate" value={formatPercent(share)} hint="of rated" />
       </div>
-      <div className="row">
+      <div className="stats">
         <Stat label="Availability" value={kpi === undefined ? '–' : formatPercent(kpi.availability)} />
         <Stat label="Effectiveness" value={kpi === undefined ? '–' : formatPercent(kpi.effectiveness)} />
         <Stat label="Quality" value={kpi === undefined ? '–' : formatPercent(kpi.qualityRatio)} />
