@@ -31,7 +31,7 @@ export async function lotStatuses(app: AppContext, actor: Actor): Promise<LotSta
   const lots = await lotRepository(app.store).list();
   const current = await qualityRepository(app.store).currentStatuses();
   return lots
-    .map((lot) => ({
+    .map((lot): LotStatusRow => ({
       lotNumber: lot.lotNumber,
       productId: lot.productId,
       lineId: lot.lineId,
