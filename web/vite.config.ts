@@ -13,8 +13,9 @@ export default defineConfig({
   build: {
     outDir: `${root}dist`,
     emptyOutDir: true,
-    // Charts are loaded when a page draws one (Chart.tsx); the first load stays small.
-    chunkSizeWarningLimit: 700,
+    // Charts are loaded when a page draws one (Chart.tsx), so the first load stays small; the charts
+    // chunk itself (modular ECharts, ~730 KB raw, ~240 KB gzipped) is the one large file, on purpose.
+    chunkSizeWarningLimit: 800,
     reportCompressedSize: false,
   },
   server: {
