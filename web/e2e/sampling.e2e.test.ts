@@ -76,14 +76,24 @@ describe('lots and sampling pages', () => {
             return undefined;
           },
           // Lots are a day of a line: on four lines one is commissioned every few simulated hours
-          // (minutes at 60×), and waits for sampling until the inspector's next hourly round.
+          // (a few minutes at 120×), and waits for sampling until the inspector's next hourly round.
           { timeout: 480_000, interval: 1_000 },
         )
         .toBeDefined();
-      await open(page, plant, `/lots/${lot}`);
+      await page.goto(`${plant.url}/#/lots/${lot}`);
       const form = page.getByRole('form', { name: 'Record sample results' });
       const done = page.getByRole('heading', { name: /Sample results/ });
-      await form.or(done).first().waitFor();
+      try {
+        await form.or(done).first().waitFor();
+      } catch (e) {
+        const shown = await page.locator('body').innerText();
+        throw new Error(
+          `lot ${lot}: neither the form nor the results after 30 s; the page shows:\n${shown.slice(0, 1500)}`,
+          {
+            cause: e,
+          },
+        );
+      }
       if (!(await form.isVisible())) continue; // the inspector got there first
       for (const defectClass of ['critical', 'major', 'minor'])
         await form.getByLabel(`${defectClass}: defects`).fill(defectClass === 'minor' ? '2' : '0');
