@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure tests once; every storage test (`*.db.test.ts`) twice, once on SQLite and
+// Four projects: pure tests once; every storage test (`*.db.test.ts`) twice, once on SQLite and
 // once on PostgreSQL, so that one suite proves both backends.
 const slow = { testTimeout: 60_000, hookTimeout: 60_000 };
 
@@ -29,6 +29,18 @@ export default defineConfig({
           include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
           env: { HEADSTAMP_TEST_DIALECT: 'postgres' },
           ...slow,
+        },
+      },
+      {
+        // The dashboard end to end: a plant per file (`headstamp serve --twin` as a child process) and
+        // Debian's Chromium; files one after another, the dashboard built once first.
+        test: {
+          name: 'e2e',
+          include: ['web/**/*.e2e.test.ts'],
+          globalSetup: ['web/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
     ],

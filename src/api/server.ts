@@ -22,6 +22,7 @@ import type { ApiServices } from './services.ts';
 import { validatorCompiler } from './validation.ts';
 import { CredentialCache } from './auth/cache.ts';
 import { SimulationJobs } from './simulations/jobs.ts';
+import { StreamHub } from './routes/stream/hub.ts';
 
 /** Where the API lives; everything else (health, metrics, docs) sits beside it. */
 export const apiPrefix = '/api/v1';
@@ -85,6 +86,12 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const store = options.store ?? missingStore();
   const ids = options.ids ?? randomIds;
   const keyFile = options.ledgerKeyFile ?? ledgerKeyFile(process.env, process.cwd());
+  const readPlantClock = async () => options.plantClock ?? (await plantClock(store));
+  const stream = new StreamHub({
+    store,
+    plantClock: readPlantClock,
+    onError: (error) => fastify.log.warn({ err: error }, 'live stream: records unreadable'),
+  });
   const services: ApiServices = {
     store,
     metrics,
@@ -92,12 +99,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     ids,
     simulations: options.simulations ?? new SimulationJobs(),
     credentials: new CredentialCache(options.clock ?? systemClock),
+    stream,
     ledgerKeyFile: keyFile,
     commissioning: {
       dataDir: options.dataDir ?? commissioningFiles(process.env, process.cwd()).dataDir,
       ledgerKeyFile: keyFile,
     },
-    app: async () => ({ store, ids, clock: options.plantClock ?? (await plantClock(store)) }),
+    app: async () => ({ store, ids, clock: await readPlantClock() }),
   };
 
   fastify.setErrorHandler((error, request, reply) => {
@@ -142,6 +150,11 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   });
   if (options.webRoot !== undefined)
     await fastify.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false });
+  // Open streams would hold the server open: end them before it stops listening.
+  fastify.addHook('preClose', (done) => {
+    stream.close();
+    done();
+  });
   fastify.addHook('onClose', async () => {
     await services.simulations.close();
   });

@@ -5,6 +5,7 @@ import type { Store } from '../store/database.ts';
 import type { CredentialCache } from './auth/cache.ts';
 import type { ApiMetrics } from './metrics.ts';
 import type { SimulationJobs } from './simulations/jobs.ts';
+import type { StreamHub } from './routes/stream/hub.ts';
 
 /**
  * What route handlers work with: the records, the server's metrics and its background jobs. Handlers
@@ -22,6 +23,8 @@ export interface ApiServices {
   readonly simulations: SimulationJobs;
   /** Tokens and sessions recently checked: forget one when it is revoked or ended. */
   readonly credentials: CredentialCache;
+  /** The live stream's fan-out (server-sent events). */
+  readonly stream: StreamHub;
   /** The ledger's signing key file (for checkpoints). */
   readonly ledgerKeyFile: string;
   /** Where acceptance acts and signatories' keys are kept beside the records. */

@@ -10,6 +10,7 @@ import { healthRoutes } from './health/route.ts';
 import { kpiRoutes } from './kpi/route.ts';
 import { ledgerRoutes } from './ledger/route.ts';
 import { lineEventRoutes } from './line-events/route.ts';
+import { lineRoutes } from './lines/route.ts';
 import { lotRoutes } from './lots/route.ts';
 import { orderRoutes } from './orders/route.ts';
 import { packingRoutes } from './packing/route.ts';
@@ -18,6 +19,7 @@ import { qualityRoutes } from './quality/route.ts';
 import { simulationRoutes } from './simulations/route.ts';
 import { scheduleRoutes } from './schedule/route.ts';
 import { stockRoutes } from './stock/route.ts';
+import { streamRoutes } from './stream/route.ts';
 import { userRoutes } from './users/route.ts';
 
 /**
@@ -30,6 +32,7 @@ export const allRoutes: readonly ApiRoute[] = [
   ...plantRoutes,
   ...orderRoutes,
   ...lineEventRoutes,
+  ...lineRoutes,
   ...lotRoutes,
   ...componentRoutes,
   ...qualityRoutes,
@@ -44,4 +47,5 @@ export const allRoutes: readonly ApiRoute[] = [
   ...simulationRoutes,
   ...commissioningRoutes,
   ...eventLogRoutes,
+  ...streamRoutes,
 ];

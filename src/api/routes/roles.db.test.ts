@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roles } from '../../app/auth/roles.ts';
+import { roles, type Role } from '../../app/auth/roles.ts';
 import { checkRouteTable } from '../register.ts';
 import { allows, defineRoute, fullPath, type ApiRoute } from '../route.ts';
 import { apiPrefix } from '../server.ts';
@@ -27,6 +27,24 @@ function request(route: ApiRoute) {
   };
 }
 
+/**
+ * Calls a route as a role. A stream (server-sent events) never ends on success, so it is read as a
+ * stream: an answer past the gate is taken as soon as its head arrives, and the stream is dropped.
+ */
+async function send(h: ApiHarness, role: Role | undefined, route: ApiRoute) {
+  if (route.produces !== 'text/event-stream') return h.call(role, request(route));
+  const res = await h.server.inject({
+    ...request(route),
+    headers: role === undefined ? {} : h.auth(role),
+    payloadAsStream: true,
+  });
+  const chunks: Buffer[] = [];
+  if (res.statusCode >= 400) for await (const chunk of res.stream()) chunks.push(chunk as Buffer);
+  else res.stream().destroy();
+  const text = Buffer.concat(chunks).toString('utf8');
+  return { statusCode: res.statusCode, json: () => JSON.parse(text) as { code?: string; details?: unknown } };
+}
+
 describe('route table roles', () => {
   let h: ApiHarness;
   beforeAll(async () => {
@@ -40,7 +58,7 @@ describe('route table roles', () => {
 
   describe.each(guarded.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (_name, route) => {
     it('refuses a request with no credentials (401)', async () => {
-      const res = await h.call(undefined, request(route));
+      const res = await send(h, undefined, route);
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('auth.required');
     });
@@ -48,13 +66,13 @@ describe('route table roles', () => {
     for (const role of roles) {
       if (allows(route, role)) {
         it(`lets ${role} past the gate`, async () => {
-          const res = await h.call(role, request(route));
+          const res = await send(h, role, route);
           expect(res.statusCode).not.toBe(401);
           if (res.statusCode === 403) expect(res.json().code).not.toBe('auth.role');
         });
       } else {
         it(`refuses ${role} (403)`, async () => {
-          const res = await h.call(role, request(route));
+          const res = await send(h, role, route);
           expect(res.statusCode).toBe(403);
           expect(res.json()).toMatchObject({ code: 'auth.role', details: { role } });
         });

@@ -15,6 +15,8 @@ import {
 import type { LotRecord } from '../../store/repositories/lots.ts';
 import { actorRef, requireRole, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
+import type { LiveEvent } from '../live/events.ts';
+import { plantNews } from '../live/notifier.ts';
 import { withTransaction } from '../transaction.ts';
 import { LateEvents } from './late.ts';
 import { RunBook } from './runs.ts';
@@ -126,6 +128,8 @@ export async function ingestLineEvents(
 
   const receivedAt = now.toISOString();
   const by = actorRef(actor);
+  // What screens are told once the transaction has committed (never before: it may roll back).
+  let news: LiveEvent[] = [];
   const result = await withTransaction(app.store, async (tx) => {
     const lineData = lineDataRepository(tx);
     // One query each per batch: the lines and where they stand, the ids that may have been
@@ -157,6 +161,7 @@ export async function ingestLineEvents(
     const recorded = await lineData.recordedSince(lateFrom);
     const book = new RunBook(tx, app, actor);
     const rows: LineEventRow[] = [];
+    news = [];
     for (const [lineId, candidates] of byLine) {
       if (!positions.has(lineId)) {
         for (const c of candidates)
@@ -245,6 +250,8 @@ export async function ingestLineEvents(
             saved.defective = event.defective;
             saved.countAt = event.at;
             changed = true;
+            if (dp > 0)
+              news.push({ type: 'line-count', lineId, good: dp - dd, defective: dd, at: iso(event.at) });
           } else if (event.kind === 'state') {
             cursor.state = event.state;
             cursor.at = event.at;
@@ -253,6 +260,13 @@ export async function ingestLineEvents(
             saved.stateAt = event.at;
             saved.reason = event.reason ?? null;
             changed = true;
+            news.push({
+              type: 'line-state',
+              lineId,
+              state: event.state,
+              reason: event.reason ?? null,
+              at: iso(event.at),
+            });
           }
         }
         rows.push(toRow(c.eventId, event, storedAt ?? iso(event.at), receivedAt, by));
@@ -277,6 +291,8 @@ export async function ingestLineEvents(
     await book.flush();
     return { lots: book.lots, runsStarted: book.runsStarted.length };
   });
+  const notifier = plantNews(app.store);
+  for (const event of news) notifier.publish(event);
 
   const results = outcomes.map(
     (o, index): EventOutcome =>

@@ -63,7 +63,12 @@ export async function lineKpis(app: AppContext, actor: Actor, query: KpiQuery = 
     const calendar = calendars.get(line.calendar);
     if (calendar === undefined) continue;
     const shiftRows: KpiRow[] = [];
-    for (const shift of shiftsOf(calendar, tz, from, to)) {
+    // A shift still running is measured up to now, not to its end: its future is neither production
+    // nor loss yet (otherwise the last state would be stretched over time that has not happened).
+    const nowMs = app.clock.now().getTime();
+    for (const planned of shiftsOf(calendar, tz, from, to)) {
+      if (planned.start >= nowMs) continue;
+      const shift = { ...planned, end: Math.min(planned.end, nowMs) };
       const record = await shiftRecord(app.store, line.id, 1 / line.ratedRate, shift);
       if (record === undefined) continue;
       shiftRows.push({

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { openApp } from '../../app/open.ts';
@@ -7,6 +6,7 @@ import { buildServer } from '../../api/server.ts';
 import { startServerLineDataIngest } from '../../ingest/index.ts';
 import { startTwin } from '../../twin/live.ts';
 import type { RegisterCommand } from './index.ts';
+import { dashboardOption } from '../web-root.ts';
 
 function port(value: string | undefined): number {
   const n = Number(value ?? '3000');
@@ -57,7 +57,6 @@ export const registerServe: RegisterCommand = (program, context) => {
                 key: await readFile(resolve(context.cwd, options.tlsKey)),
               }
             : undefined;
-        const web = resolve(context.cwd, 'web/dist');
         const app = await openApp(context.env, context.cwd);
         // With --twin the twin owns the line-data ingest and the plant clock the routes read.
         const twin =
@@ -77,7 +76,7 @@ export const registerServe: RegisterCommand = (program, context) => {
           logger: { level: context.env['HEADSTAMP_LOG_LEVEL'] ?? 'info', stream: process.stderr },
           trustProxy: options.trustProxy === true,
           ...(https !== undefined ? { https } : {}),
-          ...(existsSync(resolve(web, 'index.html')) ? { webRoot: web } : {}),
+          ...dashboardOption(context.out),
         });
         let lineData: Awaited<ReturnType<typeof startServerLineDataIngest>> = null;
         try {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import { runTwinFast } from '../../twin/fast.ts';
 import { startTwin } from '../../twin/live.ts';
 import { setUpPlantForTwin } from '../../twin/setup.ts';
 import type { RegisterCommand } from './index.ts';
+import { dashboardOption } from '../web-root.ts';
 
 const SEED_PLANT = fileURLToPath(new URL('../../../scenarios/seed-plant.yaml', import.meta.url));
 const FIRST_FILL_MINUTES = 30 * 1440;
@@ -135,7 +135,6 @@ export const registerStart: RegisterCommand = (program, context) => {
       }
 
       let running: Awaited<ReturnType<typeof startTwin>> | undefined;
-      const web = resolve(context.cwd, 'web/dist');
       try {
         running = await startTwin({
           store: app.store,
@@ -150,7 +149,7 @@ export const registerStart: RegisterCommand = (program, context) => {
           ids: app.ids,
           plantClock: running.twin.context.clock,
           logger: { level: context.env['HEADSTAMP_LOG_LEVEL'] ?? 'warn', stream: process.stderr },
-          ...(existsSync(resolve(web, 'index.html')) ? { webRoot: web } : {}),
+          ...dashboardOption(context.out),
         });
         try {
           const address = await server.listen({ port: listenPort, host: options.host });

@@ -57,6 +57,13 @@ describe('the ledger over HTTP', () => {
     expect(inclusion.statusCode).toBe(200);
     expect(inclusion.json()).toMatchObject({ index: 0, size, rootHash, checkpoint: note });
 
+    const head = await h.call('auditor', { method: 'GET', url: '/api/v1/ledger' });
+    expect(head.statusCode).toBe(200);
+    expect(head.json().checkpoints[0]).toMatchObject({ size, rootHash, actor: 'user:admin' });
+    expect(head.json().size).toBeGreaterThanOrEqual(size);
+    const refused = await h.call('consignee', { method: 'GET', url: '/api/v1/ledger' });
+    expect(refused.statusCode).toBe(403);
+
     const consistency = await h.call('auditor', {
       method: 'GET',
       url: `/api/v1/ledger/proofs/consistency?from=1`,

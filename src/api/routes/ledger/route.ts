@@ -1,5 +1,6 @@
 import { staff } from '../../../app/auth/roles.ts';
 import { signLedgerCheckpoint } from '../../../app/ledger/checkpoint.ts';
+import { ledgerHead } from '../../../app/ledger/head.ts';
 import { exportEpcis } from '../../../app/ledger/epcis.ts';
 import { ledgerConsistencyProof, ledgerInclusionProof } from '../../../app/ledger/proofs.ts';
 import { verifyLedger } from '../../../app/ledger/verify.ts';
@@ -11,6 +12,7 @@ import {
   EpcisQuery,
   InclusionProof,
   InclusionQuery,
+  LedgerHead,
   SignedCheckpoint,
   Verification,
   VerifyBody,
@@ -18,6 +20,18 @@ import {
 
 /** The tamper-evident ledger: verification, signed checkpoints, RFC 9162 proofs, EPCIS export. */
 export const ledgerRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/ledger',
+    operationId: 'ledgerHead',
+    summary: 'The ledger’s tree head (size, root hash) and its signed checkpoints',
+    description: 'Reads the stored head only; POST /ledger/verify checks every event.',
+    tags: ['ledger'],
+    access: { roles: staff },
+    writes: false,
+    schema: { response: LedgerHead },
+    handle: async ({ services, user }) => ledgerHead(await services.app(), user),
+  }),
   defineRoute({
     method: 'POST',
     url: '/ledger/verify',

@@ -92,3 +92,20 @@ export const EpcisDocument = Type.Object(
   },
   { additionalProperties: true, description: 'GS1 EPCIS 2.0 JSON-LD, validated against GS1’s schema' },
 );
+
+export const LedgerHead = Type.Object({
+  origin: Type.String(),
+  size: Size,
+  rootHash: Type.String({ description: 'Base64' }),
+  updatedAt: Type.Union([Instant, Type.Null()]),
+  checkpoints: Type.Array(
+    Type.Object({
+      size: Size,
+      rootHash: Type.String(),
+      keyId: Type.String(),
+      signedAt: Instant,
+      actor: Type.String(),
+    }),
+    { description: 'Newest first' },
+  ),
+});

@@ -1,15 +1,20 @@
 import { approverFor } from '../../../app/auth/approver.ts';
 import { staff } from '../../../app/auth/roles.ts';
 import { decideLot } from '../../../app/quality/decide.ts';
+import { lotQualityHistory, lotStatuses } from '../../../app/quality/lot-statuses.ts';
 import { samplingPlanFor } from '../../../app/quality/plan.ts';
 import { recordSampleResults } from '../../../app/quality/record.ts';
 import { recordSwitchingAct } from '../../../app/quality/switching.ts';
+import { paginate } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import {
   DecisionBody,
   InspectionBody,
   LotDecision,
   LotParams,
+  LotQualityHistory,
+  LotStatusPage,
+  LotStatusQuery,
   ProductParams,
   RecordedInspection,
   SamplingPlan,
@@ -21,6 +26,18 @@ import {
 export const qualityRoutes = [
   defineRoute({
     method: 'GET',
+    url: '/lot-statuses',
+    operationId: 'lotStatuses',
+    summary: 'Every lot’s quality status (pending, released, held, rejected), by lot number',
+    tags: ['quality'],
+    access: { roles: staff },
+    writes: false,
+    schema: { querystring: LotStatusQuery, response: LotStatusPage },
+    handle: async ({ services, user, query }) =>
+      paginate(await lotStatuses(await services.app(), user), (r) => r.lotNumber, query),
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/lots/:lotNumber/sampling-plan',
     operationId: 'samplingPlan',
     summary: 'The lot’s sampling plan: code letter, n, Ac, Re per defect class, and the switching state',
@@ -30,6 +47,18 @@ export const qualityRoutes = [
     schema: { params: LotParams, response: SamplingPlan },
     handle: async ({ services, user, params }) =>
       samplingPlanFor(await services.app(), user, params.lotNumber),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/lots/:lotNumber/quality',
+    operationId: 'lotQualityHistory',
+    summary: 'The lot’s recorded sample results and every decision on it (release, hold, reject)',
+    tags: ['quality'],
+    access: { roles: staff },
+    writes: false,
+    schema: { params: LotParams, response: LotQualityHistory },
+    handle: async ({ services, user, params }) =>
+      lotQualityHistory(await services.app(), user, params.lotNumber),
   }),
   defineRoute({
     method: 'POST',

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Page, PageQuery } from '../../pagination.ts';
 import { closed, Id, Instant, Rounds } from '../../schemas.ts';
 
 const DefectClass = Type.Enum(['critical', 'major', 'minor']);
@@ -155,4 +156,42 @@ export const SwitchingResult = Type.Object({
   productId: Type.String(),
   steadyProduction: Type.Boolean(),
   reducedApproved: Type.Boolean(),
+});
+
+export const LotStatusQuery = Type.Object(PageQuery, closed);
+
+export const LotStatusPage = Page(
+  Type.Object({
+    lotNumber: Type.String(),
+    productId: Type.String(),
+    lineId: Type.String(),
+    status: Type.Enum(['pending', 'released', 'held', 'rejected']),
+  }),
+);
+
+export const LotQualityHistory = Type.Object({
+  lotNumber: Type.String(),
+  status: Type.Enum(['pending', 'released', 'held', 'rejected']),
+  inspection: Type.Union([
+    Type.Object(
+      {
+        id: Type.String(),
+        severity: Type.String(),
+        inspectionLevel: Type.String(),
+        codeLetter: Type.String(),
+        lotSize: Rounds,
+        classes: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+          description: 'Per defect class: plan (n, Ac, Re), inspected, defects, verdict',
+        }),
+        accepted: Type.Boolean(),
+        inGap: Type.Boolean(),
+        roundsConsumed: Rounds,
+        inspectedAt: Instant,
+        actor: Type.String(),
+      },
+      { additionalProperties: true },
+    ),
+    Type.Null(),
+  ]),
+  decisions: Type.Array(LotDecision, { description: 'Oldest first' }),
 });

@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { apiPost } from '../../app/api.ts';
+import { Button, ErrorBox, Field, formatNumber, problemFor } from '../../app/ui/index.ts';
+
+interface Packed {
+  readonly lotNumber: string;
+  readonly location: string;
+  readonly boxesFilled: number;
+  readonly crates: readonly { sscc: string }[];
+  readonly looseRounds: number;
+  readonly looseBoxes: number;
+}
+
+/**
+ * Packs a released lot's loose rounds into boxes and crates (`POST /lots/{lot}/packing`); offers the
+ * lots with loose stock, and shows the crates made (with their SSCCs) or the refusal in place.
+ *
+ * @example
+ * <PackLot lots={['HSP26A001-001']} onPacked={stock.reload} />
+ */
+export function PackLot({
+  lots,
+  onPacked,
+}: {
+  readonly lots: readonly string[];
+  readonly onPacked: () => void;
+}) {
+  const [lotNumber, setLot] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [packed, setPacked] = useState<Packed | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setPacked(undefined);
+    try {
+      setPacked(await apiPost<Packed>(`/lots/${encodeURIComponent(lotNumber)}/packing`, {}));
+      onPacked();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="pack-lot">
+      <h2 id="pack-lot">Pack a lot</h2>
+      <div className="row">
+        <Field label="Lot" hint="lots with loose rounds or boxes" problem={problemFor(error, 'lotNumber')}>
+          {(id) => (
+            <>
+              <input
+                id={id}
+                list="pack-lots"
+                value={lotNumber}
+                onChange={(e) => setLot(e.target.value)}
+                required
+              />
+              <datalist id="pack-lots">
+                {lots.map((l) => (
+                  <option key={l} value={l} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Button type="submit" disabled={busy || lotNumber === ''}>
+          Pack into boxes and crates
+        </Button>
+      </div>
+      <ErrorBox error={error} />
+      {packed && (
+        <p className="ok-box" role="status">
+          {packed.lotNumber} at {packed.location}: {formatNumber(packed.boxesFilled)} boxes filled,{' '}
+          {packed.crates.length} crates
+          {packed.crates.length > 0 &&
+            ` (${packed.crates
+              .slice(0, 3)
+              .map((c) => c.sscc)
+              .join(', ')}${packed.crates.length > 3 ? ', …' : ''})`}
+          ; {formatNumber(packed.looseRounds)} rounds and {packed.looseBoxes} boxes left loose.
+        </p>
+      )}
+    </form>
+  );
+}
