@@ -183,9 +183,22 @@ describe('orders, custody, ledger and capacity pages', () => {
     await settle(auditor, 'trace');
   });
 
-  it('an auditor verifies the ledger and reads the reconciliation', async () => {
+  it('an admin signs a checkpoint; an auditor verifies the ledger against it and reads the reconciliation', async () => {
+    const admin = await as('admin');
+    await open(admin, plant, '/ledger');
+    await admin.getByRole('button', { name: 'Sign a checkpoint' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /checkpoint of [\d,]+ events signed/ })
+      .waitFor();
+
     const page = await as('auditor');
     await open(page, plant, '/ledger');
+    expect(await page.getByRole('button', { name: 'Sign a checkpoint' }).count()).toBe(0);
+    await page
+      .getByRole('table', { name: /Signed checkpoints/ })
+      .getByText(/admin/)
+      .waitFor();
     await page
       .getByRole('table', { name: /Lots reconciled/ })
       .getByRole('link')
