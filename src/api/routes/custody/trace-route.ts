@@ -8,7 +8,6 @@ import { ValidationError } from '../../../domain/errors.ts';
 import { paginate } from '../../pagination.ts';
 import { defineRoute } from '../../route.ts';
 import {
-  FourEyes,
   LotParams,
   NumberParams,
   RecallBody,
