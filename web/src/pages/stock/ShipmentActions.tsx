@@ -24,7 +24,9 @@ export function ShipmentActions({
   const [busy, setBusy] = useState(false);
   const mayDispatch = (role === 'logistics' || role === 'admin') && shipment.status === 'planned';
   const mayReceive = role === 'consignee' && shipment.status === 'in_transit';
-  if (!mayDispatch && !mayReceive) return null;
+  // The answer stays in place after the list reloads, even once the act is no longer offered
+  // (a received shipment): whoever acted sees what came of it.
+  if (!mayDispatch && !mayReceive && note === undefined && error === undefined) return null;
 
   async function act(path: string, body: object | undefined, done: (answer: unknown) => string) {
     setBusy(true);
