@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
 import { Button, ErrorBox, Field, formatNumber } from '../../app/ui/index.ts';
 import { fieldProblem, fourEyesNote } from './answers.ts';
+import './stock.css';
 import type { FourEyes, LocationUse } from './types.ts';
 
 interface Destroyed {
@@ -70,7 +71,7 @@ export function DestroyStock({
   return (
     <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="destroy-stock">
       <h2 id="destroy-stock">Destroy rounds</h2>
-      <fieldset className="row">
+      <fieldset className="choice">
         <legend>What is destroyed</legend>
         <label>
           <input

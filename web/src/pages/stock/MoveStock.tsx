@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
 import { Button, ErrorBox, Field, formatNumber } from '../../app/ui/index.ts';
 import { fieldProblem } from './answers.ts';
+import './stock.css';
 import { cratesInPlant, type CrateInPlant } from './cratesOfLot.ts';
 import type { LocationUse } from './types.ts';
 
@@ -75,7 +76,7 @@ export function MoveStock({
   return (
     <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="move-stock">
       <h2 id="move-stock">Move stock</h2>
-      <fieldset className="row">
+      <fieldset className="choice">
         <legend>What moves</legend>
         <label>
           <input type="radio" name="move-what" checked={what === 'unit'} onChange={() => setWhat('unit')} /> a
