@@ -211,4 +211,25 @@ describe('authorisations and stock', () => {
     await auditor.getByRole('table', { name: 'Locations' }).waitFor();
     expect(await auditor.getByRole('form', { name: 'Destroy rounds' }).count()).toBe(0);
   });
+
+  it('a line’s timeline opens with the state the line was in at the window’s start, and the live marker is on', async () => {
+    const planner = await as('planner');
+    const glance = await read<{ now: string }>(planner, plant, '/lines');
+    const to = new Date(Date.parse(glance.now));
+    const from = new Date(to.getTime() - 24 * 3600_000);
+    const events = await read<{ opening: { kind: string; state: string } | null }>(
+      planner,
+      plant,
+      `/lines/L1/events?from=${from.toISOString()}&to=${to.toISOString()}`,
+    );
+    // Three simulated days before: the line had a state before the last 24 hours.
+    expect(events.opening).toMatchObject({ kind: 'state' });
+    await open(planner, plant, '/lines/L1');
+    await expect
+      .poll(() => planner.locator('.chart[data-chart="ready"]').count(), { timeout: 20_000 })
+      .toBe(3);
+    // The marker in the header follows the stream on a page that does not listen itself.
+    await planner.locator('.live-dot.on').waitFor({ timeout: 20_000 });
+    await settle(planner, 'line-L1-timeline');
+  });
 });
