@@ -225,9 +225,7 @@ describe('authorisations and stock', () => {
     // Three simulated days before: the line had a state before the last 24 hours.
     expect(events.opening).toMatchObject({ kind: 'state' });
     await open(planner, plant, '/lines/L1');
-    await expect
-      .poll(() => planner.locator('.chart[data-chart="ready"]').count(), { timeout: 20_000 })
-      .toBe(3);
+    await planner.locator('.chart[data-chart="ready"]').first().waitFor({ timeout: 20_000 });
     // The marker in the header follows the stream on a page that does not listen itself.
     await planner.locator('.live-dot.on').waitFor({ timeout: 20_000 });
     await settle(planner, 'line-L1-timeline');
