@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, problemFor } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field } from '../../app/ui/index.ts';
+import { problemUnder } from './answers.ts';
 import type { Authorisation, FourEyes } from './types.ts';
 
 /** Splits what was typed into a list: one item a line, or separated by commas. */
@@ -75,15 +76,15 @@ export function NewAuthorisation({
     <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="new-authorisation">
       <h2 id="new-authorisation">Add an authorisation (end-user certificate)</h2>
       <div className="row">
-        <Field label="Certificate number" problem={problemFor(error, 'number')}>
+        <Field label="Certificate number" problem={problemUnder(error, 'number')}>
           {(id) => <input id={id} value={number} onChange={(e) => setNumber(e.target.value)} required />}
         </Field>
-        <Field label="Issuing authority" problem={problemFor(error, 'authority')}>
+        <Field label="Issuing authority" problem={problemUnder(error, 'authority')}>
           {(id) => (
             <input id={id} value={authority} onChange={(e) => setAuthority(e.target.value)} required />
           )}
         </Field>
-        <Field label="Consignee" problem={problemFor(error, 'consigneeId')}>
+        <Field label="Consignee" problem={problemUnder(error, 'consigneeId', 'consignee')}>
           {(id) => (
             <>
               <input
@@ -101,7 +102,11 @@ export function NewAuthorisation({
             </>
           )}
         </Field>
-        <Field label="Country of end use" hint="two letters, e.g. BY" problem={problemFor(error, 'country')}>
+        <Field
+          label="Country of end use"
+          hint="two letters, e.g. BY"
+          problem={problemUnder(error, 'country')}
+        >
           {(id) => (
             <input
               id={id}
@@ -114,13 +119,17 @@ export function NewAuthorisation({
         </Field>
       </div>
       <div className="row">
-        <Field label="Products" hint="comma-separated, e.g. ball-ps" problem={problemFor(error, 'products')}>
+        <Field
+          label="Products"
+          hint="comma-separated, e.g. ball-ps"
+          problem={problemUnder(error, 'products')}
+        >
           {(id) => <input id={id} value={products} onChange={(e) => setProducts(e.target.value)} required />}
         </Field>
         <Field
           label="Quantity ceiling (rounds)"
           hint="all products together"
-          problem={problemFor(error, 'quantityCeiling')}
+          problem={problemUnder(error, 'quantityCeiling')}
         >
           {(id) => (
             <input
@@ -132,12 +141,12 @@ export function NewAuthorisation({
             />
           )}
         </Field>
-        <Field label="Valid from" problem={problemFor(error, 'validFrom')}>
+        <Field label="Valid from" problem={problemUnder(error, 'validFrom')}>
           {(id) => (
             <input id={id} type="date" value={validFrom} onChange={(e) => setFrom(e.target.value)} required />
           )}
         </Field>
-        <Field label="Valid to" problem={problemFor(error, 'validTo')}>
+        <Field label="Valid to" problem={problemUnder(error, 'validTo')}>
           {(id) => (
             <input id={id} type="date" value={validTo} onChange={(e) => setTo(e.target.value)} required />
           )}
@@ -146,7 +155,7 @@ export function NewAuthorisation({
       <Field
         label="Documents"
         hint="one a line: contract, end-use statement, licence"
-        problem={problemFor(error, 'documents')}
+        problem={problemUnder(error, 'documents')}
       >
         {(id) => (
           <textarea

@@ -19,6 +19,27 @@ export function fieldProblem(error: unknown, path: string, detailKey: string = p
 }
 
 /**
+ * The server's first complaint about a field under any of `paths`: the field itself or one of its items
+ * (`products[1]`). Input checks name a field by the body's name (`consigneeId`), rules sometimes by the
+ * thing's (`consignee`); both belong beside the same control.
+ *
+ * @example
+ * <Field label="Products" problem={problemUnder(error, 'products')}>…</Field>
+ */
+export function problemUnder(error: unknown, ...paths: string[]): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const problems = error.details['problems'];
+  if (!Array.isArray(problems)) return undefined;
+  for (const item of problems as unknown[]) {
+    const { path, problem } = (item ?? {}) as { path?: unknown; problem?: unknown };
+    if (typeof path !== 'string' || typeof problem !== 'string') continue;
+    const under = paths.find((p) => path === p || path.startsWith(`${p}[`));
+    if (under !== undefined) return path === under ? problem : `${path}: ${problem}`;
+  }
+  return undefined;
+}
+
+/**
  * What a four-eyes act answered, in words: done (described by `done`), or the request now waiting for a
  * second person.
  *
