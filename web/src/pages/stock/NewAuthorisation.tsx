@@ -104,7 +104,7 @@ export function NewAuthorisation({
         </Field>
         <Field
           label="Country of end use"
-          hint="two letters, e.g. BY"
+          hint="two letters (ISO 3166), where the end user is"
           problem={problemUnder(error, 'country')}
         >
           {(id) => (
