@@ -5,6 +5,8 @@ import type { AppContext } from '../context.ts';
 import { plantScenario } from '../plant-setup.ts';
 import { localDate, localInstant } from '../plant-time.ts';
 
+export type { LineEventRow };
+
 /** How far back the current rate looks (plant minutes). */
 export const rateWindowMinutes = 15;
 
@@ -177,12 +179,24 @@ async function lastLots(ex: Executor, count: number): Promise<RecentLot[]> {
   }));
 }
 
-/** A line's recorded events over a period (at most two days), for its timeline. */
+/**
+ * A line's recorded events over a period (at most two days), for its timeline, with `opening`: the
+ * line's last state before the period began (what it was doing at `from`; null if it had none), so
+ * a timeline starts at the period's start rather than at the first change inside it.
+ *
+ * @example
+ * const { opening, events } = await lineEventsBetween(app, planner, { lineId: 'L1', from, to });
+ */
 export async function lineEventsBetween(
   app: AppContext,
   actor: Actor,
   query: { readonly lineId: string; readonly from: string; readonly to: string },
-): Promise<LineEventRow[]> {
+): Promise<{ opening: LineEventRow | null; events: LineEventRow[] }> {
   requireRole(actor, ['operator', 'planner', 'quality', 'logistics', 'auditor', 'admin'], 'see line data');
-  return lineDataRepository(app.store).events(query.lineId, query.from, query.to);
+  const lines = lineDataRepository(app.store);
+  const [opening, events] = await Promise.all([
+    lines.lastBefore(query.lineId, 'state', query.from),
+    lines.events(query.lineId, query.from, query.to),
+  ]);
+  return { opening: opening ?? null, events };
 }

@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { ErrorBox } from './ui/ErrorBox.tsx';
-import { useLiveStatus } from './live.ts';
+import { useLiveConnection } from './live.ts';
 import { homeFor, matchPage, pagesFor, type PageEntry, type PageProps } from './routes.ts';
 import { Link, useHashPath } from './router.tsx';
 import { useSession } from './session.tsx';
@@ -48,7 +48,8 @@ class PageBoundary extends Component<{ readonly children: ReactNode }, { error: 
 export function App() {
   const { user, logout } = useSession();
   const path = useHashPath();
-  const live = useLiveStatus();
+  // One subscription for the whole frame: the marker reflects the stream on every page.
+  const live = useLiveConnection();
   const mine = useMemo(() => pagesFor(user.role), [user.role]);
   const found = matchPage(path === '/' ? homeFor(user.role) : path);
   const allowed = found !== undefined && found.page.roles.includes(user.role);

@@ -32,6 +32,7 @@ export function Chart({
   readonly height: number;
   readonly label: string;
 }) {
+  const box = useRef<HTMLDivElement>(null);
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<Charts['init']> | undefined>(undefined);
   const [ready, setReady] = useState(false);
@@ -40,18 +41,26 @@ export function Chart({
   useEffect(() => {
     let live = true;
     let observer: ResizeObserver | undefined;
+    let frame = 0;
     loadCharts().then(
       ({ init }) => {
-        if (!live || element.current === null) return;
+        if (!live || element.current === null || box.current === null) return;
         chart.current = init(element.current, undefined, { renderer: 'canvas' });
-        observer = new ResizeObserver(() => chart.current?.resize());
-        observer.observe(element.current);
+        // The chart follows its container (a grid column that settles after the first paint, a window
+        // resized): ECharts draws at the size it measured and never looks again by itself. One resize per
+        // frame, so a burst of changes draws once and the observer never loops.
+        observer = new ResizeObserver(() => {
+          cancelAnimationFrame(frame);
+          frame = requestAnimationFrame(() => chart.current?.resize());
+        });
+        observer.observe(box.current);
         setReady(true);
       },
       (e: unknown) => live && setFailed(String(e)),
     );
     return () => {
       live = false;
+      cancelAnimationFrame(frame);
       observer?.disconnect();
       chart.current?.dispose();
       chart.current = undefined;
@@ -59,11 +68,15 @@ export function Chart({
   }, []);
 
   useEffect(() => {
-    if (ready) chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
+    if (!ready || chart.current === undefined) return;
+    // Measure again before drawing: the container may have changed since the chart was made.
+    chart.current.resize();
+    chart.current.setOption({ animation: false, ...option }, { notMerge: true });
   }, [ready, option]);
 
   return (
     <div
+      ref={box}
       className="chart"
       role="img"
       aria-label={label}

@@ -75,3 +75,18 @@ export function useLiveStatus(): boolean {
   }, []);
   return connected;
 }
+
+const ignore: Handler = () => undefined;
+
+/**
+ * Keeps the plant's live stream open for as long as the caller is mounted, and says whether it is
+ * connected. The app shell calls it once, so the header's marker tells the truth on every page (not
+ * only on pages that listen) and moving between pages does not drop and reopen the stream.
+ *
+ * @example
+ * const live = useLiveConnection(); // in the frame: <span className={live ? 'on' : 'off'}>live</span>
+ */
+export function useLiveConnection(): boolean {
+  useLive(ignore);
+  return useLiveStatus();
+}

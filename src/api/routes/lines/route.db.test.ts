@@ -55,13 +55,20 @@ describe('lines at a glance and a line’s events', () => {
     ).toBe(true);
   });
 
-  it('lists a line’s events over a period, and refuses a period backwards or too long, naming `to`', async () => {
+  it('lists a line’s events over a period with the state it opened in, and refuses a period backwards or too long, naming `to`', async () => {
     const res = await h.call('planner', {
       method: 'GET',
       url: `/api/v1/lines/L1/events?from=${at(5)}&to=${at(25)}`,
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((e: { eventId: string }) => e.eventId)).toEqual(['c1', 'c2']);
+    // The state the period opened in: Execute since minute 0, before the period's start.
+    expect(res.json().opening).toMatchObject({ eventId: 's1', kind: 'state', state: 'Execute', at: at(0) });
+    const first = await h.call('planner', {
+      method: 'GET',
+      url: `/api/v1/lines/L1/events?from=${at(-5)}&to=${at(5)}`,
+    });
+    expect(first.json()).toMatchObject({ opening: null, items: [{ eventId: 's1' }] });
     for (const to of [at(-1), new Date(Date.parse(at(0)) + 3 * 86_400_000).toISOString()]) {
       const bad = await h.call('planner', {
         method: 'GET',

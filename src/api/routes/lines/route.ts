@@ -1,8 +1,23 @@
 import { staff } from '../../../app/auth/roles.ts';
-import { lineEventsBetween, plantGlance } from '../../../app/production/plant-view.ts';
+import { lineEventsBetween, plantGlance, type LineEventRow } from '../../../app/production/plant-view.ts';
 import { ValidationError } from '../../../domain/errors.ts';
 import { defineRoute } from '../../route.ts';
 import { LineEventList, LineEventsQuery, LineParams, PlantGlance } from './schema.ts';
+
+/** A stored line event as the screens read it. */
+function recorded(r: LineEventRow) {
+  return {
+    eventId: r.eventId,
+    kind: r.kind,
+    at: r.at,
+    state: r.state,
+    reason: r.reason,
+    processed: r.processed,
+    defective: r.defective,
+    counterReset: r.counterReset,
+    endedAt: r.endedAt,
+  };
+}
 
 /** Longest period one request of a line's events may cover. */
 const maxSpanMs = 2 * 24 * 3600_000;
@@ -36,24 +51,12 @@ export const lineRoutes = [
         throw new ValidationError('line_events.period', 'to: must be after from, by at most two days', [
           { path: 'to', problem: `must be after from (${query.from}), by at most two days` },
         ]);
-      const rows = await lineEventsBetween(await services.app(), user, {
+      const { opening, events } = await lineEventsBetween(await services.app(), user, {
         lineId: params.id,
         from: new Date(from).toISOString(),
         to: new Date(to).toISOString(),
       });
-      return {
-        items: rows.map((r) => ({
-          eventId: r.eventId,
-          kind: r.kind,
-          at: r.at,
-          state: r.state,
-          reason: r.reason,
-          processed: r.processed,
-          defective: r.defective,
-          counterReset: r.counterReset,
-          endedAt: r.endedAt,
-        })),
-      };
+      return { opening: opening === null ? null : recorded(opening), items: events.map(recorded) };
     },
   }),
 ];

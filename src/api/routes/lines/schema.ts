@@ -66,4 +66,12 @@ export const RecordedLineEvent = Type.Object(
   closed,
 );
 
-export const LineEventList = Type.Object({ items: Type.Array(RecordedLineEvent) }, closed);
+export const LineEventList = Type.Object(
+  {
+    opening: Type.Union([RecordedLineEvent, Type.Null()], {
+      description: 'The line’s last state before `from` (the state the period opened in), or null',
+    }),
+    items: Type.Array(RecordedLineEvent),
+  },
+  closed,
+);

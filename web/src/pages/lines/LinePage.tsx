@@ -33,7 +33,7 @@ export default function LinePage({ params }: PageProps) {
   const line = plant?.lines.find((l) => l.id === lineId);
   const nowMs = plant === undefined ? undefined : Date.parse(plant.now);
   const fromMs = nowMs === undefined ? undefined : nowMs - timelineHours * 3600_000;
-  const events = useApi<{ items: RecordedLineEvent[] }>(
+  const events = useApi<{ opening: RecordedLineEvent | null; items: RecordedLineEvent[] }>(
     nowMs === undefined ? undefined : `/lines/${encodeURIComponent(lineId)}/events`,
     fromMs === undefined || nowMs === undefined
       ? undefined
@@ -49,12 +49,13 @@ export default function LinePage({ params }: PageProps) {
 
   const rows = useMemo(() => kpi.data?.items ?? [], [kpi.data]);
   const items = useMemo(() => events.data?.items ?? [], [events.data]);
+  const opening = events.data?.opening ?? null;
   const timeline = useMemo(
     () =>
       nowMs === undefined || fromMs === undefined
         ? undefined
-        : timelineOption(timelineSegments(items, nowMs), fromMs, nowMs),
-    [items, nowMs, fromMs],
+        : timelineOption(timelineSegments(items, nowMs, opening, fromMs), fromMs, nowMs),
+    [items, opening, nowMs, fromMs],
   );
   const steps = useMemo(() => lossSteps(rows), [rows]);
   const waterfall = useMemo(() => waterfallOption(steps), [steps]);

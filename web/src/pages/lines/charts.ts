@@ -33,10 +33,26 @@ interface Segment {
   readonly colour: string;
 }
 
-/** The line's states as consecutive segments, and its stops by reason, from its recorded events. */
-export function timelineSegments(events: readonly RecordedLineEvent[], nowMs: number): Segment[] {
+/**
+ * The line's states as consecutive segments, and its stops by reason, from its recorded events. The
+ * first segment is the state the window opened in (`opening`, the last state before `fromMs`, drawn
+ * from `fromMs`), so the row has no gap before the first change inside the window.
+ *
+ * @example
+ * timelineSegments(events, Date.parse(plant.now), opening, Date.parse(plant.now) - 24 * 3600_000);
+ */
+export function timelineSegments(
+  events: readonly RecordedLineEvent[],
+  nowMs: number,
+  opening: RecordedLineEvent | null = null,
+  fromMs?: number,
+): Segment[] {
   const segments: Segment[] = [];
-  const states = events.filter((e) => e.kind === 'state' && e.state !== null);
+  const inside = events.filter((e) => e.kind === 'state' && e.state !== null);
+  const states =
+    opening !== null && opening.state !== null && fromMs !== undefined
+      ? [{ ...opening, at: new Date(fromMs).toISOString() }, ...inside]
+      : inside;
   states.forEach((e, i) => {
     const start = Date.parse(e.at);
     const end = i + 1 < states.length ? Date.parse(states[i + 1]?.at ?? e.at) : nowMs;

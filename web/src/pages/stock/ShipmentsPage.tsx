@@ -5,9 +5,11 @@ import { ErrorBox, formatDateTime, formatNumber, Table } from '../../app/ui/inde
 import '../lots/badges.css';
 import { StatusBadge } from '../lots/StatusBadge.tsx';
 import { useAllPages } from '../lots/useAllPages.ts';
+import { AuthorisationActions } from './AuthorisationActions.tsx';
+import { NewAuthorisation } from './NewAuthorisation.tsx';
 import { NewShipment } from './NewShipment.tsx';
 import { ShipmentActions } from './ShipmentActions.tsx';
-import type { Authorisation, Shipment, StockLine } from './types.ts';
+import type { ApprovalRequest, Authorisation, Shipment, StockLine } from './types.ts';
 
 const shown = 30;
 const statusWords = { planned: 'planned', in_transit: 'in-transit', received: 'received' } as const;
@@ -20,6 +22,9 @@ export default function ShipmentsPage(_props: PageProps) {
   const shipments = useAllPages<Shipment>('/shipments');
   const auths = useAllPages<Authorisation>('/authorisations');
   const stock = useAllPages<StockLine>(logistics ? '/stock' : undefined);
+  // Authorisations waiting for a second person (the approvals route is the staff's only).
+  const approvals = useAllPages<ApprovalRequest>(consignee ? undefined : '/approvals');
+  const waitingAuths = (approvals.items ?? []).filter((r) => r.kind === 'authorisation.add');
   const rows = useMemo(() => [...(shipments.items ?? [])].reverse(), [shipments.items]);
   const lotsInStock = useMemo(
     () =>
@@ -39,6 +44,7 @@ export default function ShipmentsPage(_props: PageProps) {
   const reload = () => {
     shipments.reload();
     auths.reload();
+    if (!consignee) approvals.reload();
   };
 
   return (
@@ -102,9 +108,34 @@ export default function ShipmentsPage(_props: PageProps) {
             { header: 'Used', cell: (a) => formatNumber(a.used), align: 'right' },
             { header: 'Remaining', cell: (a) => formatNumber(a.remaining), align: 'right' },
             { header: 'Status', cell: (a) => <StatusBadge status={a.status} /> },
+            ...(logistics
+              ? [
+                  {
+                    header: 'Change status',
+                    cell: (a: Authorisation) => <AuthorisationActions authorisation={a} onDone={reload} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </div>
+      {logistics && <NewAuthorisation consignees={consignees} onAdded={reload} />}
+      {!consignee && (
+        <div className="card stack">
+          <Table
+            caption="Authorisations waiting for a second person (approve on the Approvals page)"
+            rows={waitingAuths}
+            rowKey={(r) => r.id}
+            empty={approvals.items === undefined ? 'Loading…' : 'None waits.'}
+            columns={[
+              { header: 'Request', cell: (r) => r.requestNumber },
+              { header: 'What', cell: (r) => r.summary },
+              { header: 'Asked by', cell: (r) => r.requestedBy },
+              { header: 'When', cell: (r) => formatDateTime(r.requestedAt) },
+            ]}
+          />
+        </div>
+      )}
     </section>
   );
 }

@@ -8,13 +8,21 @@ import '../lots/badges.css';
 import { StatusBadge } from '../lots/StatusBadge.tsx';
 import { useAllPages } from '../lots/useAllPages.ts';
 import { occupancyOption } from './occupancy.ts';
+import { BuildPallet } from './BuildPallet.tsx';
+import { CountStock } from './CountStock.tsx';
+import { DestroyStock } from './DestroyStock.tsx';
+import { MoveStock } from './MoveStock.tsx';
 import { PackLot } from './PackLot.tsx';
 import type { StockLine, StockPage as StockAnswer } from './types.ts';
 
 const shown = 40;
 const forms = { round: 'rounds', box: 'boxes', crate: 'crates' } as const;
 
-/** Stock by location against each limit, every stock line, and packing for logistics. */
+/**
+ * Stock by location against each limit, every stock line, and the acts on stock for the roles the
+ * routes allow: packing, moving, pallets and counts for logistics (and admin), destruction also for
+ * quality.
+ */
 export default function StockPage(_props: PageProps) {
   const { user } = useSession();
   const head = useApi<StockAnswer>('/stock', { limit: 1 });
@@ -33,6 +41,12 @@ export default function StockPage(_props: PageProps) {
       ].sort(),
     [lines.items],
   );
+  const inStock = useMemo(
+    () => [...new Set((lines.items ?? []).filter((l) => l.quantity > 0).map((l) => l.lotNumber))].sort(),
+    [lines.items],
+  );
+  const logistics = user.role === 'logistics' || user.role === 'admin';
+  const mayDestroy = logistics || user.role === 'quality';
   const reload = () => {
     head.reload();
     lines.reload();
@@ -71,7 +85,11 @@ export default function StockPage(_props: PageProps) {
           ]}
         />
       </div>
-      {(user.role === 'logistics' || user.role === 'admin') && <PackLot lots={loose} onPacked={reload} />}
+      {logistics && <PackLot lots={loose} onPacked={reload} />}
+      {logistics && <MoveStock locations={locations} lots={inStock} onMoved={reload} />}
+      {logistics && <BuildPallet lots={inStock} onBuilt={reload} />}
+      {logistics && <CountStock locations={locations} lots={inStock} onCounted={reload} />}
+      {mayDestroy && <DestroyStock locations={locations} lots={inStock} onDone={reload} />}
       <div className="card stack">
         <div className="actions">
           <label htmlFor="stock-location">Location</label>

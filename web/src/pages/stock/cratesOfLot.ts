@@ -15,3 +15,23 @@ export async function unshippedOf(lotNumber: string): Promise<string[]> {
     if (c.shipmentNumber === null && c.locationId !== '') out.add(c.palletSscc ?? c.sscc);
   return [...out];
 }
+
+/** A crate of a lot still in the plant, where it stands and the pallet it is on. */
+export interface CrateInPlant {
+  readonly sscc: string;
+  readonly locationId: string;
+  readonly palletSscc: string | null;
+}
+
+/**
+ * A lot's crates still in the plant (not shipped), for picking one to move, palletise or destroy.
+ *
+ * @example
+ * await cratesInPlant('HSP26A001-001'); // [{ sscc: '106141410000000842', locationId: 'magazine-1', palletSscc: null }, …]
+ */
+export async function cratesInPlant(lotNumber: string): Promise<CrateInPlant[]> {
+  const trace = await apiGet<LotCrates>(`/trace/lots/${encodeURIComponent(lotNumber)}`);
+  return trace.crates
+    .filter((c) => c.shipmentNumber === null && c.locationId !== '')
+    .map(({ sscc, locationId, palletSscc }) => ({ sscc, locationId, palletSscc }));
+}

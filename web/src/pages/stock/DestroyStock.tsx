@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react';
+import { apiPost } from '../../app/api.ts';
+import { Button, ErrorBox, Field, formatNumber } from '../../app/ui/index.ts';
+import { fieldProblem, fourEyesNote } from './answers.ts';
+import './stock.css';
+import type { FourEyes, LocationUse } from './types.ts';
+
+interface Destroyed {
+  readonly rounds: number;
+  readonly ssccs: readonly string[];
+  readonly lots: readonly { lotNumber: string; location: string; rounds: number }[];
+}
+
+/**
+ * Destroys a crate or pallet whole (by SSCC) or a lot's loose rounds, with a reason
+ * (`POST /destructions`, quality, logistics and admin). Where the plant asks four eyes it waits for a
+ * second person, whose request number is shown.
+ *
+ * @example
+ * <DestroyStock locations={locations} lots={['HSP26A001-001']} onDone={reload} />
+ */
+export function DestroyStock({
+  locations,
+  lots,
+  onDone,
+}: {
+  readonly locations: readonly LocationUse[];
+  readonly lots: readonly string[];
+  readonly onDone: () => void;
+}) {
+  const [what, setWhat] = useState<'unit' | 'loose'>('unit');
+  const [sscc, setSscc] = useState('');
+  const [lotNumber, setLot] = useState('');
+  const [quantity, setQuantity] = useState('');
+  const [location, setLocation] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [outcome, setOutcome] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setOutcome(undefined);
+    try {
+      const body =
+        what === 'unit'
+          ? { sscc, reason }
+          : {
+              lotNumber,
+              quantity: quantity.trim() === '' ? quantity : Number(quantity),
+              ...(location !== '' ? { location } : {}),
+              reason,
+            };
+      const answer = await apiPost<FourEyes<Destroyed>>('/destructions', body);
+      setOutcome(
+        `Destruction ${fourEyesNote(
+          answer,
+          (d) => `done: ${formatNumber(d.rounds)} rounds of ${d.lots.map((l) => l.lotNumber).join(', ')}`,
+        )}`,
+      );
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="destroy-stock">
+      <h2 id="destroy-stock">Destroy rounds</h2>
+      <fieldset className="choice">
+        <legend>What is destroyed</legend>
+        <label>
+          <input
+            type="radio"
+            name="destroy-what"
+            checked={what === 'unit'}
+            onChange={() => setWhat('unit')}
+          />{' '}
+          a crate or pallet (SSCC)
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="destroy-what"
+            checked={what === 'loose'}
+            onChange={() => setWhat('loose')}
+          />{' '}
+          loose rounds of a lot
+        </label>
+      </fieldset>
+      <div className="row">
+        {what === 'unit' ? (
+          <Field label="Crate or pallet (SSCC)" problem={fieldProblem(error, 'sscc')}>
+            {(id) => (
+              <input
+                id={id}
+                inputMode="numeric"
+                size={20}
+                value={sscc}
+                onChange={(e) => setSscc(e.target.value.trim())}
+                required
+              />
+            )}
+          </Field>
+        ) : (
+          <>
+            <Field label="Lot" problem={fieldProblem(error, 'lotNumber')}>
+              {(id) => (
+                <>
+                  <input
+                    id={id}
+                    list="destroy-lots"
+                    value={lotNumber}
+                    onChange={(e) => setLot(e.target.value)}
+                    required
+                  />
+                  <datalist id="destroy-lots">
+                    {lots.map((l) => (
+                      <option key={l} value={l} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+            </Field>
+            <Field label="Rounds" problem={fieldProblem(error, 'quantity')}>
+              {(id) => (
+                <input
+                  id={id}
+                  inputMode="numeric"
+                  size={8}
+                  value={quantity}
+                  onChange={(e) => setQuantity(e.target.value)}
+                  required
+                />
+              )}
+            </Field>
+            <Field
+              label="Location"
+              hint="blank: where most of its loose rounds are"
+              problem={fieldProblem(error, 'location')}
+            >
+              {(id) => (
+                <select id={id} value={location} onChange={(e) => setLocation(e.target.value)}>
+                  <option value="">any</option>
+                  {locations.map((l) => (
+                    <option key={l.id}>{l.id}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        )}
+        <Field label="Reason" problem={fieldProblem(error, 'reason')}>
+          {(id) => (
+            <input id={id} size={30} value={reason} onChange={(e) => setReason(e.target.value)} required />
+          )}
+        </Field>
+        <Button type="submit" kind="danger" disabled={busy}>
+          Destroy
+        </Button>
+      </div>
+      <ErrorBox error={error} title="Destruction refused" />
+      {outcome !== undefined && (
+        <p className="ok-box" role="status">
+          {outcome}
+        </p>
+      )}
+    </form>
+  );
+}
