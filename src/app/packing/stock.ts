@@ -10,12 +10,7 @@ import { crateMoved } from '../../ledger/builders.ts';
 import type { Executor, Tx } from '../../store/database.ts';
 import { lotRepository, type LotRecord } from '../../store/repositories/lots.ts';
 import { qualityRepository } from '../../store/repositories/quality.ts';
-import {
-  stockRepository,
-  type CrateRecord,
-  type LooseForm,
-  type StockLineRow,
-} from '../../store/repositories/stock.ts';
+import { stockRepository, type CrateRecord, type LooseForm } from '../../store/repositories/stock.ts';
 import type { Keyset, KeysetPage } from '../../store/keyset.ts';
 import type { Actor } from '../actor.ts';
 import { requireRole } from '../actor.ts';
@@ -207,10 +202,6 @@ export async function pageStock(
   const quarantine = quarantineLocation(scenario);
   const rows = await stock.stockLines(quarantine, page);
   const statuses = await qualityRepository(app.store).statusesOf(rows.items.map((r) => r.lotId));
-  const withRounds = <T extends StockLineRow>(r: T) => ({
-    ...r,
-    rounds: roundsOf(scenario, r.productId, r.form, r.quantity),
-  });
   const items = rows.items.map((r): StockLine => ({
     id: r.key,
     locationId: r.locationId,
@@ -221,8 +212,22 @@ export async function pageStock(
     quantity: r.quantity,
     rounds: roundsOf(scenario, r.productId, r.form, r.quantity),
   }));
-  const all = (await stock.stockLines(quarantine)).items.map(withRounds);
-  return { items, nextKey: rows.nextKey, locations: locationUses(scenario, all) };
+  // One aggregate query, not every stock line, so a page costs the same whatever the stock.
+  const use = await stock.locationUse(
+    quarantine,
+    scenario.products.map((p) => ({
+      productId: p.id,
+      roundsPerBox: p.packaging.roundsPerBox,
+      roundsPerCrate: p.packaging.roundsPerBox * p.packaging.boxesPerCrate,
+    })),
+  );
+  const locations = locationsOf(scenario).map((l): LocationUse => ({
+    id: l.id,
+    kind: l.kind,
+    limitCrates: l.limitCrates,
+    occupancy: use.get(l.id) ?? 0,
+  }));
+  return { items, nextKey: rows.nextKey, locations };
 }
 
 export type MoveInput =

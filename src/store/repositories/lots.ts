@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { sqliteLotPage } from '../sqlite/list-pages.ts';
 import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
 export interface LotRecord {
@@ -125,6 +126,15 @@ export function lotRepository(ex: Executor) {
       page: Keyset,
       filter: { productId?: string | undefined; lineId?: string | undefined } = {},
     ): Promise<KeysetPage<LotRecord>> {
+      // SQLite: the same query, prepared once per shape (see sqlite/list-pages.ts).
+      if (ex.native.dialect === 'sqlite') {
+        const rows = sqliteLotPage<LotRow>(ex.native.sqlite, {
+          ...filter,
+          after: page.after,
+          limit: page.limit + 1,
+        });
+        return keysetPage(rows.map(toLot), page, (l) => l.lotNumber);
+      }
       let q = db.selectFrom('lots').selectAll();
       if (filter.productId !== undefined) q = q.where('product_id', '=', filter.productId);
       if (filter.lineId !== undefined) q = q.where('line_id', '=', filter.lineId);

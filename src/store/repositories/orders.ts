@@ -1,4 +1,5 @@
 import type { Executor } from '../database.ts';
+import { sqliteCustomerOrderPage } from '../sqlite/list-pages.ts';
 import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
 export interface CustomerOrderRecord {
@@ -44,6 +45,30 @@ export interface ProductionOrderRecord {
  */
 export function orderRepository(ex: Executor) {
   const { db } = ex;
+  /** The page query through Kysely (PostgreSQL; the SQLite fast path runs the same SQL prepared once). */
+  const pgCustomerOrderPage = async (page: Keyset, filter: { consigneeId?: string }): Promise<PageRow[]> => {
+    let q = db
+      .selectFrom('customer_orders')
+      .leftJoin('production_orders as po', 'po.customer_order_id', 'customer_orders.id')
+      .selectAll('customer_orders')
+      .select((eb) => [
+        'po.id as po_id',
+        'po.order_number as po_number',
+        'po.status as po_status',
+        eb
+          .selectFrom('production_runs as r')
+          .select((r) => r.fn.sum<number>('r.good').as('made'))
+          .whereRef('r.production_order_id', '=', 'po.id')
+          .as('made'),
+      ]);
+    if (filter.consigneeId !== undefined)
+      q = q.where('customer_orders.consignee_id', '=', filter.consigneeId);
+    if (page.after !== undefined) q = q.where('customer_orders.order_number', '>', page.after);
+    return q
+      .orderBy('customer_orders.order_number')
+      .limit(page.limit + 1)
+      .execute();
+  };
   return {
     async insertCustomerOrder(o: CustomerOrderRecord): Promise<void> {
       await db
@@ -95,27 +120,14 @@ export function orderRepository(ex: Executor) {
       page: Keyset,
       filter: { consigneeId?: string } = {},
     ): Promise<KeysetPage<CustomerOrderWithProduction>> {
-      let q = db
-        .selectFrom('customer_orders')
-        .leftJoin('production_orders as po', 'po.customer_order_id', 'customer_orders.id')
-        .selectAll('customer_orders')
-        .select((eb) => [
-          'po.id as po_id',
-          'po.order_number as po_number',
-          'po.status as po_status',
-          eb
-            .selectFrom('production_runs as r')
-            .select((r) => r.fn.sum<number>('r.good').as('made'))
-            .whereRef('r.production_order_id', '=', 'po.id')
-            .as('made'),
-        ]);
-      if (filter.consigneeId !== undefined)
-        q = q.where('customer_orders.consignee_id', '=', filter.consigneeId);
-      if (page.after !== undefined) q = q.where('customer_orders.order_number', '>', page.after);
-      const rows = await q
-        .orderBy('customer_orders.order_number')
-        .limit(page.limit + 1)
-        .execute();
+      const rows =
+        ex.native.dialect === 'sqlite'
+          ? sqliteCustomerOrderPage<PageRow>(ex.native.sqlite, {
+              ...filter,
+              after: page.after,
+              limit: page.limit + 1,
+            })
+          : await pgCustomerOrderPage(page, filter);
       // Each customer order has one production order (addOrder opens it, and nothing else does); were
       // there ever more, one would stand for it and the page could come out a row short.
       const seen = new Set<string>();
@@ -152,7 +164,15 @@ export function orderRepository(ex: Executor) {
   };
 }
 
-function toCustomerOrder(r: {
+/** A row of the customer-order page: the order, its production order, the good rounds made. */
+type PageRow = CustomerOrderRow & {
+  po_id: string | null;
+  po_number: string | null;
+  po_status: string | null;
+  made: number | string | null;
+};
+
+type CustomerOrderRow = {
   id: string;
   order_number: string;
   consignee_id: string;
@@ -162,7 +182,9 @@ function toCustomerOrder(r: {
   priority: number;
   created_at: string;
   actor: string;
-}): CustomerOrderRecord {
+};
+
+function toCustomerOrder(r: CustomerOrderRow): CustomerOrderRecord {
   return {
     id: r.id,
     orderNumber: r.order_number,

@@ -212,6 +212,46 @@ export function stockRepository(ex: Executor) {
       }));
       return page === undefined ? { items: lines, nextKey: null } : keysetPage(lines, page, (l) => l.key);
     },
+    /**
+     * Each location's use of its limit in one aggregate query: its in-plant crates, plus each lot's
+     * loose rounds and boxes there as crate equivalents (rounded up per lot), with lots not yet
+     * placed counted loose in `quarantine`. `packaging` gives each product's rounds per box and
+     * per crate; the sums stay in the database, so the cost does not grow with the rows returned.
+     */
+    async locationUse(
+      quarantine: string,
+      packaging: readonly { productId: string; roundsPerBox: number; roundsPerCrate: number }[],
+    ): Promise<Map<string, number>> {
+      const perProduct = (pick: (p: (typeof packaging)[number]) => number) =>
+        packaging.length === 0
+          ? sql<number>`null`
+          : sql<number>`case l.product_id ${sql.join(
+              packaging.map((p) => sql`when ${p.productId} then cast(${pick(p)} as bigint)`),
+              sql` `,
+            )} end`;
+      const perBox = perProduct((p) => p.roundsPerBox);
+      const perCrate = perProduct((p) => p.roundsPerCrate);
+      // Loose rounds per lot and location (boxes in rounds); lots without any stock row loose in quarantine.
+      const rows = await sql<{ location_id: string; n: number | string | bigint | null }>`
+        select location_id, sum(n) as n from (
+          select crates.location_id as location_id, count(*) as n
+            from crates where ${inPlant} group by crates.location_id
+          union all
+          select location_id, (rounds + per_crate - 1) / per_crate as n from (
+            select s.location_id as location_id,
+                   cast(sum(case s.form when 'box' then s.quantity * ${perBox} else s.quantity end) as bigint) as rounds,
+                   max(${perCrate}) as per_crate
+              from lot_stock s join lots l on l.id = s.lot_id
+              group by s.location_id, s.lot_id
+          ) loose
+          union all
+          select ${quarantine} as location_id, (l.quantity + ${perCrate} - 1) / ${perCrate} as n
+            from lots l
+            where not exists (select 1 from lot_stock x where x.lot_id = l.id)
+              and not exists (select 1 from crates y where y.lot_id = l.id)
+        ) uses group by location_id`.execute(db);
+      return new Map(rows.rows.map((r) => [r.location_id, Number(r.n ?? 0)]));
+    },
     /** Crates per lot and location. */
     async crateCounts(): Promise<{ lotId: string; locationId: string; crates: number }[]> {
       const rows = await db

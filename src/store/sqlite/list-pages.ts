@@ -1,0 +1,86 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+// The read hot path of the list routes on SQLite: one statement prepared per query shape (which
+// filters are given, first page or not) and per connection, run with the values bound, instead
+// of building, compiling and preparing the same query through Kysely on every request. The SQL is
+// the query the repository builds with Kysely for the other backend; the rows come back with the
+// same columns, so the repository maps them the same way.
+
+const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** The statement for `text` on this connection, prepared on first use. */
+function statement(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let byText = cache.get(sqlite);
+  if (byText === undefined) {
+    byText = new Map();
+    cache.set(sqlite, byText);
+  }
+  let s = byText.get(text);
+  if (s === undefined) {
+    s = sqlite.prepare(text);
+    byText.set(text, s);
+  }
+  return s;
+}
+
+/**
+ * One page of lots by lot number (limit + 1 rows, so the caller can tell whether more follow).
+ *
+ * @example
+ * const rows = sqliteLotPage(sqlite, { limit: 21 });
+ */
+export function sqliteLotPage<Row>(
+  sqlite: BetterSqlite3.Database,
+  q: {
+    productId?: string | undefined;
+    lineId?: string | undefined;
+    after?: string | undefined;
+    limit: number;
+  },
+): Row[] {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  if (q.productId !== undefined) {
+    where.push('product_id = ?');
+    values.push(q.productId);
+  }
+  if (q.lineId !== undefined) {
+    where.push('line_id = ?');
+    values.push(q.lineId);
+  }
+  if (q.after !== undefined) {
+    where.push('lot_number > ?');
+    values.push(q.after);
+  }
+  const text = `select * from lots${where.length > 0 ? ` where ${where.join(' and ')}` : ''} order by lot_number limit ?`;
+  return statement(sqlite, text).all(...values, q.limit) as Row[];
+}
+
+/**
+ * One page of customer orders by order number, each with its production order and the good
+ * rounds its runs made (limit + 1 rows).
+ *
+ * @example
+ * const rows = sqliteCustomerOrderPage(sqlite, { consigneeId: 'army', limit: 21 });
+ */
+export function sqliteCustomerOrderPage<Row>(
+  sqlite: BetterSqlite3.Database,
+  q: { consigneeId?: string | undefined; after?: string | undefined; limit: number },
+): Row[] {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  if (q.consigneeId !== undefined) {
+    where.push('customer_orders.consignee_id = ?');
+    values.push(q.consigneeId);
+  }
+  if (q.after !== undefined) {
+    where.push('customer_orders.order_number > ?');
+    values.push(q.after);
+  }
+  const text = `select customer_orders.*, po.id as po_id, po.order_number as po_number, po.status as po_status,
+      (select sum(r.good) from production_runs as r where r.production_order_id = po.id) as made
+    from customer_orders left join production_orders as po on po.customer_order_id = customer_orders.id
+    ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
+    order by customer_orders.order_number limit ?`;
+  return statement(sqlite, text).all(...values, q.limit) as Row[];
+}
