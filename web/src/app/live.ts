@@ -20,6 +20,12 @@ type Handler = (event: LiveEvent) => void;
 const handlers = new Set<Handler>();
 const statusListeners = new Set<(open: boolean) => void>();
 let source: EventSource | undefined;
+/**
+ * The latest ledger head heard. The stream says the head when it connects and when the ledger grows,
+ * and the app shell connects before any page listens, so a page that mounts later is handed the head
+ * at once instead of waiting for the ledger's next event.
+ */
+let latestLedger: LiveEvent | undefined;
 
 function open(): void {
   source = new EventSource(apiUrl('/stream'), { withCredentials: true });
@@ -34,6 +40,7 @@ function open(): void {
         return;
       }
       const event = { ...(data as object), type } as LiveEvent;
+      if (event.type === 'ledger') latestLedger = event;
       for (const handler of handlers) handler(event);
     });
 }
@@ -41,6 +48,7 @@ function open(): void {
 function close(): void {
   source?.close();
   source = undefined;
+  latestLedger = undefined;
 }
 
 /**
@@ -57,6 +65,7 @@ export function useLive(handler: (event: LiveEvent) => void): void {
     const forward: Handler = (event) => latest.current(event);
     handlers.add(forward);
     if (source === undefined) open();
+    else if (latestLedger !== undefined) forward(latestLedger);
     return () => {
       handlers.delete(forward);
       if (handlers.size === 0) close();
