@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { actorFor, addUser } from '../../src/app/users.ts';
 import { setPassword } from '../../src/app/auth/set-password.ts';
 import { roles, type Role } from '../../src/app/auth/roles.ts';
@@ -306,4 +307,20 @@ export async function checkAxe(page: Page): Promise<readonly AxeViolation[]> {
           .join('\n'),
     );
   return violations.filter((v) => !serious.includes(v));
+}
+
+/** GET from the API as the page's signed-in user (the context's session cookie). */
+export async function read<T>(page: Page, plant: Plant, path: string): Promise<T> {
+  const res = await page.request.get(`${plant.url}/api/v1${path}`);
+  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Every check a page gets once it shows its data: a screenshot, axe, and no console errors. */
+export async function settle(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('.chart[data-chart="loading"]').count(), { timeout: 20_000 }).toBe(0);
+  await shot(page, name);
+  await checkAxe(page);
+  expectNoConsoleErrors(page);
 }

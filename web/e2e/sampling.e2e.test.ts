@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkAxe,
-  expectNoConsoleErrors,
   login,
   newPage,
   open,
   openBrowser,
-  shot,
+  read,
+  settle,
   startPlant,
   type Plant,
   type Role,
@@ -16,22 +15,6 @@ import {
 // Lots and sampling end to end: quality records a sample result on a lot the line has just made. The
 // twin runs at 120× so that a new lot comes every few minutes; its inspector samples each hourly round
 // (every 30 s), so the test takes a lot it has not reached yet.
-
-/** GET from the API as the page's signed-in user (the context's session cookie). */
-async function read<T>(page: Page, plant: Plant, path: string): Promise<T> {
-  const res = await page.request.get(`${plant.url}/api/v1${path}`);
-  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** Every check a page gets once it shows its data: a screenshot, axe, and no console errors. */
-async function settle(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.chart[data-chart="loading"]').count(), { timeout: 20_000 }).toBe(0);
-  await shot(page, name);
-  await checkAxe(page);
-  expectNoConsoleErrors(page);
-}
 
 describe('lots and sampling pages', () => {
   let plant: Plant;

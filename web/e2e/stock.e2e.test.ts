@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkAxe,
-  expectNoConsoleErrors,
   login,
   newPage,
   open,
   openBrowser,
+  read,
+  settle,
   shot,
   startPlant,
   type Plant,
@@ -16,22 +16,6 @@ import {
 // Authorisations and the acts on stock, as logistics does them on a living plant, with the second person
 // each four-eyes act needs. The seed plant asks four eyes for authorisations and stock adjustments. The
 // twin runs at 10× so its daily shipping round does not empty the magazine first.
-
-/** GET from the API as the page's signed-in user (the context's session cookie). */
-async function read<T>(page: Page, plant: Plant, path: string): Promise<T> {
-  const res = await page.request.get(`${plant.url}/api/v1${path}`);
-  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** Every check a page gets once it shows its data: a screenshot, axe, and no console errors. */
-async function settle(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('.chart[data-chart="loading"]').count(), { timeout: 20_000 }).toBe(0);
-  await shot(page, name);
-  await checkAxe(page);
-  expectNoConsoleErrors(page);
-}
 
 type StockLine = { lotNumber: string; form: string; status: string; locationId: string; quantity: number };
 type Crates = {
