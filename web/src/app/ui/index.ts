@@ -3,6 +3,7 @@ export { Button } from './Button.tsx';
 export { ErrorBox, problemFor, detailItems } from './ErrorBox.tsx';
 export { Field } from './Field.tsx';
 export { Stat } from './Stat.tsx';
+export { SuggestInput } from './SuggestInput.tsx';
 export { Table, type Column } from './Table.tsx';
 export { useApi, type Loaded } from './useApi.ts';
 export { formatNumber, formatPercent, formatDateTime } from './format.ts';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, problemFor } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, problemFor, SuggestInput } from '../../app/ui/index.ts';
 
 interface Added {
   readonly customerOrder: { readonly orderNumber: string };
@@ -64,20 +64,13 @@ export function NewOrderForm({
         {askConsignee && (
           <Field label="Consignee" problem={problemFor(error, 'consigneeId')}>
             {(id) => (
-              <>
-                <input
-                  id={id}
-                  list="order-consignees"
-                  value={consigneeId}
-                  onChange={(e) => setConsignee(e.target.value)}
-                  required
-                />
-                <datalist id="order-consignees">
-                  {consignees.map((c) => (
-                    <option key={c} value={c} />
-                  ))}
-                </datalist>
-              </>
+              <SuggestInput
+                id={id}
+                options={consignees}
+                value={consigneeId}
+                onChange={(e) => setConsignee(e.target.value)}
+                required
+              />
             )}
           </Field>
         )}

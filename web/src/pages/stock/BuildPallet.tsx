@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, SuggestInput } from '../../app/ui/index.ts';
 import { fieldProblem } from './answers.ts';
 import { cratesInPlant } from './cratesOfLot.ts';
 
@@ -67,14 +67,7 @@ export function BuildPallet({
       <div className="row">
         <Field label="Lot" hint="fills in its crates not on a pallet">
           {(id) => (
-            <>
-              <input id={id} list="pallet-lots" value={lotNumber} onChange={(e) => setLot(e.target.value)} />
-              <datalist id="pallet-lots">
-                {lots.map((l) => (
-                  <option key={l} value={l} />
-                ))}
-              </datalist>
-            </>
+            <SuggestInput id={id} options={lots} value={lotNumber} onChange={(e) => setLot(e.target.value)} />
           )}
         </Field>
         <Button kind="secondary" onClick={() => void fill()} disabled={lotNumber === ''}>

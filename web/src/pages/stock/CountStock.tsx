@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
 import { fieldProblem, fourEyesNote } from './answers.ts';
 import type { FourEyes, LocationUse } from './types.ts';
 
@@ -86,20 +86,13 @@ export function CountStock({
         </Field>
         <Field label="Lot" problem={fieldProblem(error, 'lotNumber')}>
           {(id) => (
-            <>
-              <input
-                id={id}
-                list="count-lots"
-                value={lotNumber}
-                onChange={(e) => setLot(e.target.value)}
-                required
-              />
-              <datalist id="count-lots">
-                {lots.map((l) => (
-                  <option key={l} value={l} />
-                ))}
-              </datalist>
-            </>
+            <SuggestInput
+              id={id}
+              options={lots}
+              value={lotNumber}
+              onChange={(e) => setLot(e.target.value)}
+              required
+            />
           )}
         </Field>
         <Field label="Form" problem={fieldProblem(error, 'form')}>
@@ -132,20 +125,13 @@ export function CountStock({
           problem={fieldProblem(error, 'reason')}
         >
           {(id) => (
-            <>
-              <input
-                id={id}
-                list="count-reasons"
-                value={reason}
-                size={10}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              <datalist id="count-reasons">
-                {reasonHints.map((r) => (
-                  <option key={r} value={r} />
-                ))}
-              </datalist>
-            </>
+            <SuggestInput
+              id={id}
+              options={reasonHints}
+              value={reason}
+              size={10}
+              onChange={(e) => setReason(e.target.value)}
+            />
           )}
         </Field>
         <Field label="Note" problem={fieldProblem(error, 'note')}>

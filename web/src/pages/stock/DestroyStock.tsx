@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
 import { fieldProblem, fourEyesNote } from './answers.ts';
 import './stock.css';
 import type { FourEyes, LocationUse } from './types.ts';
@@ -110,20 +110,13 @@ export function DestroyStock({
           <>
             <Field label="Lot" problem={fieldProblem(error, 'lotNumber')}>
               {(id) => (
-                <>
-                  <input
-                    id={id}
-                    list="destroy-lots"
-                    value={lotNumber}
-                    onChange={(e) => setLot(e.target.value)}
-                    required
-                  />
-                  <datalist id="destroy-lots">
-                    {lots.map((l) => (
-                      <option key={l} value={l} />
-                    ))}
-                  </datalist>
-                </>
+                <SuggestInput
+                  id={id}
+                  options={lots}
+                  value={lotNumber}
+                  onChange={(e) => setLot(e.target.value)}
+                  required
+                />
               )}
             </Field>
             <Field label="Rounds" problem={fieldProblem(error, 'quantity')}>

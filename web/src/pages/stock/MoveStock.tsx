@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
 import { fieldProblem } from './answers.ts';
 import './stock.css';
 import { cratesInPlant, type CrateInPlant } from './cratesOfLot.ts';
@@ -90,14 +90,7 @@ export function MoveStock({
       <div className="row">
         <Field label="Lot" hint="lots in stock" problem={fieldProblem(error, 'lotNumber')}>
           {(id) => (
-            <>
-              <input id={id} list="move-lots" value={lotNumber} onChange={(e) => setLot(e.target.value)} />
-              <datalist id="move-lots">
-                {lots.map((l) => (
-                  <option key={l} value={l} />
-                ))}
-              </datalist>
-            </>
+            <SuggestInput id={id} options={lots} value={lotNumber} onChange={(e) => setLot(e.target.value)} />
           )}
         </Field>
         {what === 'unit' ? (

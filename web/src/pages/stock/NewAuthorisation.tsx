@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, SuggestInput } from '../../app/ui/index.ts';
 import { problemUnder } from './answers.ts';
 import type { Authorisation, FourEyes } from './types.ts';
 
@@ -86,20 +86,13 @@ export function NewAuthorisation({
         </Field>
         <Field label="Consignee" problem={problemUnder(error, 'consigneeId', 'consignee')}>
           {(id) => (
-            <>
-              <input
-                id={id}
-                list="auth-consignees"
-                value={consigneeId}
-                onChange={(e) => setConsignee(e.target.value)}
-                required
-              />
-              <datalist id="auth-consignees">
-                {consignees.map((c) => (
-                  <option key={c} value={c} />
-                ))}
-              </datalist>
-            </>
+            <SuggestInput
+              id={id}
+              options={consignees}
+              value={consigneeId}
+              onChange={(e) => setConsignee(e.target.value)}
+              required
+            />
           )}
         </Field>
         <Field

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, problemFor } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, problemFor, SuggestInput } from '../../app/ui/index.ts';
 import { unshippedOf } from './cratesOfLot.ts';
 import type { Authorisation, Shipment } from './types.ts';
 
@@ -97,14 +97,7 @@ export function NewShipment({
         </Field>
         <Field label="Lot in stock" hint="fills in its crates and pallets">
           {(id) => (
-            <>
-              <input id={id} list="ship-lots" value={lot} onChange={(e) => setLot(e.target.value)} />
-              <datalist id="ship-lots">
-                {lots.map((l) => (
-                  <option key={l} value={l} />
-                ))}
-              </datalist>
-            </>
+            <SuggestInput id={id} options={lots} value={lot} onChange={(e) => setLot(e.target.value)} />
           )}
         </Field>
         <Button kind="secondary" onClick={() => void fill()} disabled={lot === ''}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber, problemFor } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, formatNumber, problemFor, SuggestInput } from '../../app/ui/index.ts';
 
 interface Packed {
   readonly lotNumber: string;
@@ -51,20 +51,13 @@ export function PackLot({
       <div className="row">
         <Field label="Lot" hint="lots with loose rounds or boxes" problem={problemFor(error, 'lotNumber')}>
           {(id) => (
-            <>
-              <input
-                id={id}
-                list="pack-lots"
-                value={lotNumber}
-                onChange={(e) => setLot(e.target.value)}
-                required
-              />
-              <datalist id="pack-lots">
-                {lots.map((l) => (
-                  <option key={l} value={l} />
-                ))}
-              </datalist>
-            </>
+            <SuggestInput
+              id={id}
+              options={lots}
+              value={lotNumber}
+              onChange={(e) => setLot(e.target.value)}
+              required
+            />
           )}
         </Field>
         <Button type="submit" disabled={busy || lotNumber === ''}>
