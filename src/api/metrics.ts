@@ -20,6 +20,8 @@ export interface ApiMetrics {
   readonly ledgerEventsAppended: Counter;
   /** Events in the ledger, as last seen. */
   readonly ledgerSize: Gauge;
+  /** Lookups of kept answers by cacheable routes: `hit`, `miss`, `bypass` (records mid-write, or a backend without a cheap version). */
+  readonly readCache: Counter<'outcome'>;
 }
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): ApiMetrics {
@@ -54,6 +56,12 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): ApiMe
     ledgerSize: new Gauge({
       name: 'headstamp_ledger_events',
       help: 'Events in the ledger, as last seen',
+      registers: [registry],
+    }),
+    readCache: new Counter({
+      name: 'headstamp_read_cache_lookups_total',
+      help: 'Answers of cacheable read routes, by outcome: hit (kept answer), miss, bypass (not keepable now)',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
   };

@@ -1,4 +1,5 @@
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { ReadCache } from './read-cache.ts';
 import { HeadstampError } from '../domain/errors.ts';
 import { guard } from './auth/guard.ts';
 import { fullPath, type ApiRoute, type RouteCall, type RouteSchemas } from './route.ts';
@@ -9,6 +10,8 @@ export interface RegisterOptions {
   readonly prefix: string;
   readonly errorStatuses: readonly number[];
   readonly loginLimit: { readonly max: number; readonly windowMs: number };
+  /** Where cacheable routes keep their answers; absent: every answer is read afresh. */
+  readonly readCache?: ReadCache | undefined;
 }
 
 /**
@@ -28,6 +31,8 @@ export function checkRouteTable(routes: readonly ApiRoute[]): void {
     } else if (route.writes) {
       throw new Error(`route table: ${name} writes records but is public`);
     }
+    if (route.cacheable === true && (route.method !== 'GET' || route.writes))
+      throw new Error(`route table: ${name} is cacheable but not a read-only GET`);
   }
 }
 
@@ -119,6 +124,9 @@ function routeOptions(
     onRequest: guard(route, services),
     ...(limited !== undefined ? { preHandler: limited } : {}),
     handler: async (request, reply) => {
+      const cache = route.cacheable === true ? options.readCache : undefined;
+      const kept = cache === undefined ? undefined : lookUp(cache, services, request);
+      if (kept?.answer !== undefined) return reply.status(status).type(JSON_TYPE).send(kept.answer);
       const call: RouteCall<RouteSchemas> = {
         params: request.params,
         query: request.query,
@@ -137,7 +145,13 @@ function routeOptions(
       const result = await route.handle(call);
       void reply.status(status);
       if (route.produces !== undefined) void reply.type(route.produces);
-      return result;
+      if (cache === undefined || kept?.version === undefined) return result;
+      // Serialised once by the route's own serializer, then kept as bytes to send as they are.
+      const serialized = reply.serialize(result);
+      const answer =
+        typeof serialized === 'string' ? Buffer.from(serialized) : Buffer.from(serialized as ArrayBuffer);
+      cache.set(kept.version, kept.key, answer);
+      return reply.type(JSON_TYPE).send(answer);
     },
   };
 }
@@ -167,6 +181,28 @@ function errorStatusesOf(route: ApiRoute, known: readonly number[]): number[] {
   if (s.body !== undefined) wanted.add(413).add(415);
   if (route.url === '/auth/login') wanted.add(401).add(429);
   return known.filter((code) => wanted.has(code));
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The kept answer to this request if there is one, and the version and key to keep a new one under. */
+function lookUp(
+  cache: ReadCache,
+  services: ApiServices,
+  request: FastifyRequest,
+): { readonly version: string | undefined; readonly key: string; readonly answer: Buffer | undefined } {
+  const version = cache.version();
+  const key = version === undefined ? '' : cacheKey(request);
+  const answer = cache.get(version, key);
+  const outcome = answer !== undefined ? 'hit' : version === undefined ? 'bypass' : 'miss';
+  services.metrics.readCache.inc({ outcome });
+  return { version, key, answer };
+}
+
+/** Whose answer it is and to what: a consignee's lists differ from staff's, so the user is in the key. */
+function cacheKey(request: FastifyRequest): string {
+  const user = request.principal;
+  return `${user === undefined ? '-' : `${user.userId}|${user.role}|${user.consigneeId ?? ''}`} ${request.url}`;
 }
 
 function loginName(body: unknown): string {

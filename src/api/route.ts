@@ -68,6 +68,12 @@ export interface RouteDefinition<S extends RouteSchemas> {
   readonly access: Access;
   /** Whether a successful call changes the records. A POST that only reads (verify, login) is false. */
   readonly writes: boolean;
+  /**
+   * The answer depends on the records, the signed-in user and the URL alone (not on the clock or
+   * on live state), so the server may hand out the same answer again until the records change.
+   * Only on a GET that does not write.
+   */
+  readonly cacheable?: boolean;
   /** Success status (default 200). */
   readonly status?: 200 | 201 | 202;
   /** Largest accepted body in bytes, where the default (1 MiB) does not fit. */

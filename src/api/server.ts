@@ -10,7 +10,8 @@ import { ledgerKeyFile } from '../app/ledger/keys.ts';
 import { commissioningFiles } from '../app/commissioning/files.ts';
 import { HeadstampError } from '../domain/errors.ts';
 import { randomIds, systemClock } from '../app/runtime.ts';
-import type { Store } from '../store/database.ts';
+import { recordsVersion, type Store } from '../store/database.ts';
+import { ReadCache } from './read-cache.ts';
 import { ErrorBody, errorStatuses, toErrorResponse } from './errors.ts';
 import { createMetrics, instrument, type ApiMetrics } from './metrics.ts';
 import { openapiOptions } from './openapi.ts';
@@ -56,6 +57,11 @@ export interface ServerOptions {
    * does not list, so the check could not see it.
    */
   readonly unshapedReplies?: boolean;
+  /**
+   * Keep the answers of cacheable read routes until the records change (default true; only where
+   * the records have a cheap version, SQLite).
+   */
+  readonly readCache?: boolean;
   /** Logins allowed per client address and user name in one window. */
   readonly loginLimit?: { readonly max: number; readonly windowMs: number };
 }
@@ -147,6 +153,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     prefix: apiPrefix,
     errorStatuses,
     loginLimit: options.loginLimit ?? { max: 10, windowMs: 60_000 },
+    readCache:
+      options.readCache === false || options.store === undefined
+        ? undefined
+        : new ReadCache(() => recordsVersion(store)),
   });
   if (options.webRoot !== undefined)
     await fastify.register(fastifyStatic, { root: options.webRoot, prefix: '/', wildcard: false });

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Pool } from 'pg';
 import type { Database } from './schema.ts';
+import { sqliteRecordsVersion } from './sqlite/version.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -36,6 +37,28 @@ const txBrand: unique symbol = Symbol('tx');
  */
 export interface Tx extends Executor {
   readonly [txBrand]: true;
+}
+
+/** True if `executor` is an open transaction (so its reads see its own writes). */
+export function isTx(executor: Executor): executor is Tx {
+  return txBrand in executor;
+}
+
+/**
+ * The records' version: equal versions mean equal records. Undefined where it cannot be known
+ * cheaply (PostgreSQL, where other processes write unseen) or while a transaction is open on the
+ * connection. What read caches are checked against.
+ *
+ * @example
+ * const v = recordsVersion(store); // '12:3' on SQLite
+ */
+export function recordsVersion(store: Executor): string | undefined {
+  switch (store.native.dialect) {
+    case 'sqlite':
+      return sqliteRecordsVersion(store.native.sqlite);
+    case 'postgres':
+      return undefined;
+  }
 }
 
 /** Wraps a transaction's executor as a `Tx`. For `withTransaction` only. */

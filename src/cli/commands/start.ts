@@ -16,11 +16,12 @@ import type { Store } from '../../store/database.ts';
 import { runTwinFast } from '../../twin/fast.ts';
 import { startTwin } from '../../twin/live.ts';
 import { setUpPlantForTwin } from '../../twin/setup.ts';
+import { firstFillMinutes } from '../../twin/first-fill.ts';
 import type { RegisterCommand } from './index.ts';
 import { dashboardOption } from '../web-root.ts';
 
 const SEED_PLANT = fileURLToPath(new URL('../../../scenarios/seed-plant.yaml', import.meta.url));
-const FIRST_FILL_MINUTES = 30 * 1440;
+const FIRST_FILL_DAYS = 30;
 
 function port(value: string | undefined): number {
   const n = Number(value ?? '3000');
@@ -39,16 +40,17 @@ function printFirstLogin(out: { line(text: string): void }, password: string): v
 }
 
 /**
- * Simulated minutes of the first fill still to run: all of it on records still in real time,
- * else what an interrupted fill left between the records' "now" and the scenario's start plus
- * 30 days (none once the plant has run past that).
+ * Simulated minutes of the first fill still to run (and of all of it): all of it on records still
+ * in real time, else what an interrupted fill left between the records' "now" and its end (none
+ * once the plant has run past that). The fill covers 30 days, carried on into the next shift.
  */
-async function fillLeft(store: Store): Promise<number> {
-  const clock = await plantClock(store);
-  if (clock === systemClock) return FIRST_FILL_MINUTES;
+async function fillLeft(store: Store): Promise<{ readonly left: number; readonly whole: number }> {
   const scenario = await plantScenario(store);
+  const whole = firstFillMinutes(scenario, FIRST_FILL_DAYS);
+  const clock = await plantClock(store);
+  if (clock === systemClock) return { left: whole, whole };
   const origin = localInstant(scenario.plant.timezone, scenario.plant.startDate).getTime();
-  return Math.max(0, Math.floor((origin + FIRST_FILL_MINUTES * 60_000 - clock.now().getTime()) / 60_000));
+  return { left: Math.max(0, Math.floor((origin + whole * 60_000 - clock.now().getTime()) / 60_000)), whole };
 }
 
 /**
@@ -94,11 +96,11 @@ export const registerStart: RegisterCommand = (program, context) => {
           });
           out.note(`headstamp: set up plant ${setup.plantId} in ${app.store.location}`);
         }
-        const left = await fillLeft(app.store);
+        const { left, whole } = await fillLeft(app.store);
         if (left > 0) {
           out.note(
-            left === FIRST_FILL_MINUTES
-              ? 'headstamp: filling 30 simulated days at full speed (once, on new records)'
+            left === whole
+              ? `headstamp: filling ${FIRST_FILL_DAYS} simulated days at full speed, into the next shift (once, on new records)`
               : `headstamp: carrying on with the first fill: ${(left / 1440).toFixed(1)} simulated days left`,
           );
           // Ctrl-C during the fill stops it after the step under way; the next start carries on.

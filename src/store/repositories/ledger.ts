@@ -1,4 +1,5 @@
-import type { Executor, Tx } from '../database.ts';
+import { isTx, type Executor, type Tx } from '../database.ts';
+import { directReader } from '../sqlite/version.ts';
 import {
   sqliteInsertLedgerRows,
   sqliteLedgerCheckpointNote,
@@ -49,7 +50,8 @@ export function ledgerRepository(ex: Executor) {
 
     /** Hex hashes of the nodes asked for, in order; null where a node is not stored. */
     async nodeHashes(places: readonly NodePlace[]): Promise<(string | null)[]> {
-      if (ex.native.dialect === 'sqlite') return sqliteLedgerNodeHashes(ex.native.sqlite, places);
+      const sqlite = directReader(ex.native, isTx(ex));
+      if (sqlite !== undefined) return sqliteLedgerNodeHashes(sqlite, places);
       const found = new Map<string, string>();
       const leaves = places.filter(([level]) => level === 0).map(([, index]) => index);
       const higher = places.filter(([level]) => level > 0);
@@ -77,7 +79,8 @@ export function ledgerRepository(ex: Executor) {
 
     /** The eventID stored at `index`, if any. */
     async eventIdAt(index: number): Promise<string | undefined> {
-      if (ex.native.dialect === 'sqlite') return sqliteLedgerEventId(ex.native.sqlite, index);
+      const sqlite = directReader(ex.native, isTx(ex));
+      if (sqlite !== undefined) return sqliteLedgerEventId(sqlite, index);
       const row = await ex.db
         .selectFrom('ledger_events')
         .select('event_id')
@@ -88,7 +91,8 @@ export function ledgerRepository(ex: Executor) {
 
     /** The tree head's size and root (hex), or undefined before the first event. */
     async head(): Promise<{ size: number; rootHex: string } | undefined> {
-      if (ex.native.dialect === 'sqlite') return sqliteLedgerHead(ex.native.sqlite);
+      const sqlite = directReader(ex.native, isTx(ex));
+      if (sqlite !== undefined) return sqliteLedgerHead(sqlite);
       const row = await ex.db
         .selectFrom('ledger_tree_head')
         .select(['size', 'root_hash'])
@@ -99,7 +103,8 @@ export function ledgerRepository(ex: Executor) {
 
     /** The signed note of the checkpoint of exactly `size` events, if one was signed. */
     async checkpointNote(size: number): Promise<string | undefined> {
-      if (ex.native.dialect === 'sqlite') return sqliteLedgerCheckpointNote(ex.native.sqlite, size);
+      const sqlite = directReader(ex.native, isTx(ex));
+      if (sqlite !== undefined) return sqliteLedgerCheckpointNote(sqlite, size);
       const row = await ex.db
         .selectFrom('ledger_checkpoints')
         .select('note')

@@ -1,4 +1,5 @@
-import type { Executor } from '../database.ts';
+import { directReader } from '../sqlite/version.ts';
+import { isTx, type Executor } from '../database.ts';
 import { sqliteLotPage } from '../sqlite/list-pages.ts';
 import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
@@ -127,8 +128,9 @@ export function lotRepository(ex: Executor) {
       filter: { productId?: string | undefined; lineId?: string | undefined } = {},
     ): Promise<KeysetPage<LotRecord>> {
       // SQLite: the same query, prepared once per shape (see sqlite/list-pages.ts).
-      if (ex.native.dialect === 'sqlite') {
-        const rows = sqliteLotPage<LotRow>(ex.native.sqlite, {
+      const sqlite = directReader(ex.native, isTx(ex));
+      if (sqlite !== undefined) {
+        const rows = sqliteLotPage<LotRow>(sqlite, {
           ...filter,
           after: page.after,
           limit: page.limit + 1,

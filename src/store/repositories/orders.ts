@@ -1,4 +1,5 @@
-import type { Executor } from '../database.ts';
+import { directReader } from '../sqlite/version.ts';
+import { isTx, type Executor } from '../database.ts';
 import { sqliteCustomerOrderPage } from '../sqlite/list-pages.ts';
 import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
 
@@ -120,9 +121,10 @@ export function orderRepository(ex: Executor) {
       page: Keyset,
       filter: { consigneeId?: string } = {},
     ): Promise<KeysetPage<CustomerOrderWithProduction>> {
+      const sqlite = directReader(ex.native, isTx(ex));
       const rows =
-        ex.native.dialect === 'sqlite'
-          ? sqliteCustomerOrderPage<PageRow>(ex.native.sqlite, {
+        sqlite !== undefined
+          ? sqliteCustomerOrderPage<PageRow>(sqlite, {
               ...filter,
               after: page.after,
               limit: page.limit + 1,

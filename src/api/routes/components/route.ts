@@ -14,6 +14,7 @@ export const componentRoutes = [
     tags: ['components'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { querystring: ComponentLotQuery, response: ComponentLotPage },
     handle: async ({ services, user, query }) =>
       pageOf(await pageComponentLots(await services.app(), user, keysetOf(query))),

@@ -86,6 +86,7 @@ export const custodyRoutes = [
     tags: ['custody'],
     access: { roles: everyone },
     writes: false,
+    cacheable: true,
     schema: { querystring: PageOnly, response: ShipmentPage },
     handle: async ({ services, user, query }) =>
       pageOf(await pageShipments(await services.app(), user, keysetOf(query))),

@@ -14,6 +14,7 @@ export const eventLogRoutes = [
     tags: ['line data'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { querystring: LineEventQuery, response: LineEventPage },
     handle: async ({ services, user, query }) => {
       const { lineId, ...page } = query;
@@ -28,6 +29,7 @@ export const eventLogRoutes = [
     tags: ['ledger'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { querystring: LedgerEventQuery, response: LedgerEventPage },
     handle: async ({ services, user, query }) =>
       pageOf(await pageLedgerEvents(await services.app(), user, keysetOf(query))),

@@ -14,6 +14,7 @@ export const lotRoutes = [
     tags: ['lots'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { querystring: LotQuery, response: LotPage },
     handle: async ({ services, user, query }) => {
       const { limit, cursor, ...filter } = query;
@@ -28,6 +29,7 @@ export const lotRoutes = [
     tags: ['lots'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { params: LotNumberParams, response: LotDetail },
     handle: async ({ services, user, params }) => showLot(await services.app(), user, params.lotNumber),
   }),

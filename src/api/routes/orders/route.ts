@@ -14,6 +14,7 @@ export const orderRoutes = [
     tags: ['orders'],
     access: { roles: everyone },
     writes: false,
+    cacheable: true,
     schema: { querystring: OrderQuery, response: OrderPage },
     handle: async ({ services, user, query }) =>
       pageOf(await pageOrders(await services.app(), user, keysetOf(query))),

@@ -32,6 +32,7 @@ export const qualityRoutes = [
     tags: ['quality'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { querystring: LotStatusQuery, response: LotStatusPage },
     handle: async ({ services, user, query }) =>
       paginate(await lotStatuses(await services.app(), user), (r) => r.lotNumber, query),
@@ -44,6 +45,7 @@ export const qualityRoutes = [
     tags: ['quality'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { params: LotParams, response: SamplingPlan },
     handle: async ({ services, user, params }) =>
       samplingPlanFor(await services.app(), user, params.lotNumber),
@@ -56,6 +58,7 @@ export const qualityRoutes = [
     tags: ['quality'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { params: LotParams, response: LotQualityHistory },
     handle: async ({ services, user, params }) =>
       lotQualityHistory(await services.app(), user, params.lotNumber),

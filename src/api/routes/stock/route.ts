@@ -47,6 +47,7 @@ export const stockRoutes = [
     tags: ['stock'],
     access: { roles: staff },
     writes: false,
+    cacheable: true,
     schema: { querystring: StockQuery, response: StockPage },
     handle: async ({ services, user, query }) => {
       const { locations, ...page } = await pageStock(await services.app(), user, keysetOf(query));

@@ -14,6 +14,7 @@ export const userRoutes = [
     tags: ['users'],
     access: { roles: everyone },
     writes: false,
+    cacheable: true,
     schema: { querystring: UserQuery, response: UserPage },
     handle: async ({ services, user, query }) =>
       pageOf(await pageUsers(await services.app(), user, keysetOf(query))),
