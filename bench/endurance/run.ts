@@ -87,7 +87,13 @@ try {
     body: JSON.stringify({ name: 'admin', password }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const routes = ['/api/v1/lots?limit=20', '/api/v1/orders?limit=20', '/healthz'];
+  const routes = [
+    '/api/v1/lots?limit=20',
+    '/api/v1/orders?limit=20',
+    '/api/v1/stock?limit=20',
+    '/api/v1/users',
+    '/healthz',
+  ];
   const started = Date.now();
   const samples: {
     minute: number;

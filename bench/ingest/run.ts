@@ -130,7 +130,7 @@ async function runOurs(
   app: AppContext,
   admin: UserActor,
   events: readonly Event[],
-): Promise<{ seconds: number; cpu: number; lots: number }> {
+): Promise<{ seconds: number; cpu: number; lots: number; redeliveredMs: number }> {
   let lots = 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -143,7 +143,15 @@ async function runOurs(
       throw new Error(`refused: ${JSON.stringify(r.results.find((x) => x.status === 'refused'))}`);
     lots += r.lotsCommissioned.length;
   }
-  return { seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0), lots };
+  const timing = { seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0), lots };
+  // At-least-once delivery: the last batch sent again, every event a duplicate (not in the rate).
+  const last = events.slice(Math.max(0, events.length - BATCH));
+  const tr = performance.now();
+  const again = await ingestLineEvents(app, admin, last);
+  const redeliveredMs = performance.now() - tr;
+  if (again.duplicates !== last.length)
+    throw new Error(`redelivery: ${again.duplicates} of ${last.length} taken as duplicates`);
+  return { ...timing, redeliveredMs };
 }
 
 const COLUMNS =
@@ -255,7 +263,7 @@ async function rawPostgres(url: string, schema: string, events: readonly Event[]
 }
 
 interface Round {
-  ours: Timing & { lots: number };
+  ours: Timing & { lots: number; redeliveredMs: number };
   raw: Timing;
   rawChunked?: Timing;
   load: number;
@@ -274,7 +282,7 @@ const RAW_LABEL: Record<string, string> = { sqlite: 'raw, row by row  ', postgre
 
 function reportRound(dialect: string, n: number, r: Round): void {
   console.log(
-    `${dialect} round ${n}: load ${r.load.toFixed(2)}, ${r.ours.lots} lots\n` +
+    `${dialect} round ${n}: load ${r.load.toFixed(2)}, ${r.ours.lots} lots, the last batch delivered again ${r.ours.redeliveredMs.toFixed(0)} ms\n` +
       `  ingest use case    ${fmt(rate(r.ours.seconds)).padStart(10)} wall (${r.ours.seconds.toFixed(2)} s)  ${fmt(rate(r.ours.cpu)).padStart(10)} per CPU-s\n` +
       `  ${RAW_LABEL[dialect]} ${fmt(rate(r.raw.seconds)).padStart(10)} wall (${r.raw.seconds.toFixed(2)} s)  ${fmt(rate(r.raw.cpu)).padStart(10)} per CPU-s\n` +
       (r.rawChunked === undefined

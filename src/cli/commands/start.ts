@@ -13,7 +13,7 @@ import { randomIds, systemClock } from '../../app/runtime.ts';
 import { actorFor } from '../../app/users.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { Store } from '../../store/database.ts';
-import { runTwinFast } from '../../twin/fast.ts';
+import { runTwinFastInThread } from '../../twin/fill-thread.ts';
 import { startTwin } from '../../twin/live.ts';
 import { setUpPlantForTwin } from '../../twin/setup.ts';
 import { firstFillMinutes } from '../../twin/first-fill.ts';
@@ -109,14 +109,11 @@ export const registerStart: RegisterCommand = (program, context) => {
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
           try {
-            const tally = await runTwinFast({
-              store: app.store,
-              admin: 'admin',
-              seed,
-              minutes: left,
-              out,
-              signal: interrupt.signal,
-            });
+            // In a thread of its own, so that what the fill builds up is gone before serving.
+            const { tally } = await runTwinFastInThread(
+              { env: context.env, cwd: context.cwd, admin: 'admin', seed, minutes: left },
+              { out, signal: interrupt.signal },
+            );
             out.note(
               `headstamp: ${tally.lots} lots, ${tally.shipments} shipments, ${tally.refused.length} refused shipment attempts up to ${tally.to}`,
             );

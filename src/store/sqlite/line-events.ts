@@ -39,9 +39,11 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
           'select event_id from line_events where line_id = ? and event_id in (select value from json_each(?))',
         )
         .pluck(),
+      // The pairs as one JSON array of [line, id], each looked up by the primary key: two
+      // json_each joined on their keys would pair them by a nested scan, n² for a batch.
       stored: sqlite.prepare(
-        `select line_id, event_id from line_events where (line_id, event_id) in
-          (select l.value, e.value from json_each(?) l join json_each(?) e on e.key = l.key)`,
+        `select le.line_id, le.event_id from json_each(?) as p join line_events as le
+          on le.line_id = json_extract(p.value, '$[0]') and le.event_id = json_extract(p.value, '$[1]')`,
       ),
       params: new Array<unknown>(WIDTH * CHUNK_ROWS),
     };
@@ -106,7 +108,8 @@ export function sqliteStoredEventIds(
   eventIds: readonly string[],
 ): Map<string, Set<string>> {
   const { stored } = statements(sqlite);
-  const rows = stored.all(JSON.stringify(lineIds), JSON.stringify(eventIds)) as {
+  const pairs = JSON.stringify(lineIds.map((lineId, i) => [lineId, eventIds[i]]));
+  const rows = stored.all(pairs) as {
     line_id: string;
     event_id: string;
   }[];
