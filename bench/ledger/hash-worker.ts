@@ -31,5 +31,7 @@ for (let i = from; i < to; i += 1) {
   } else check ^= leaf[0] ?? 0;
 }
 if (tree === true) fold();
+// The process's CPU time while this thread ran (every thread's, not this one's alone: Node 20 has no
+// per-thread figure).
 const used = process.cpuUsage(cpu);
 parentPort?.postMessage({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, check });
