@@ -1,45 +1,17 @@
-export interface LedgerHead {
-  readonly origin: string;
-  readonly size: number;
-  readonly rootHash: string;
-  readonly updatedAt: string | null;
-  readonly checkpoints: readonly {
-    size: number;
-    rootHash: string;
-    keyId: string;
-    signedAt: string;
-    actor: string;
-  }[];
-}
+// The ledger page's view of the API: the types of the routes' own response schemas (type-only
+// imports, erased from the bundle), so the dashboard cannot drift from what the server answers.
+import type { Static } from 'typebox';
+import type { Reconciliation as ReconciliationSchema } from '../../../../src/api/routes/custody/trace-schema.ts';
+import type {
+  LedgerHead as LedgerHeadSchema,
+  Verification as VerificationSchema,
+} from '../../../../src/api/routes/ledger/schema.ts';
 
-export interface Verification {
-  readonly ok: boolean;
-  readonly size: number;
-  readonly rootHash: string;
-  readonly checkpointsMatched: number;
-  readonly checkpointsChecked: number;
-  readonly checkpointFaults: readonly string[];
-  readonly problem?: { kind: string; index: number; eventID?: string; what: string };
-}
-
-/** One lot's balance (`GET /reconciliation`). */
-export interface LotBalance {
-  readonly lotNumber: string;
-  readonly productId: string;
-  readonly commissioned: number;
-  readonly inStock: number;
-  readonly inTransit: number;
-  readonly delivered: number;
-  readonly consumedInTests: number;
-  readonly destroyed: number;
-  readonly lost: number;
-  readonly adjusted: number;
-  readonly difference: number;
-  readonly events: readonly string[];
-}
-
-export interface Reconciliation {
-  readonly lots: readonly LotBalance[];
-  readonly totals: Omit<LotBalance, 'lotNumber' | 'productId' | 'events'>;
-  readonly unexplained: number;
-}
+/** `GET /ledger`: the tree head and the signed checkpoints. */
+export type LedgerHead = Static<typeof LedgerHeadSchema>;
+/** `POST /ledger/verify`. */
+export type Verification = Static<typeof VerificationSchema>;
+/** `GET /reconciliation`: every lot's balance, the totals and what is unexplained. */
+export type Reconciliation = Static<typeof ReconciliationSchema>;
+/** One lot's balance. */
+export type LotBalance = Reconciliation['lots'][number];

@@ -1,39 +1,17 @@
+// The orders page's view of the API: the types of the routes' own response schemas (type-only
+// imports, erased from the bundle), so the dashboard cannot drift from what the server answers.
+import type { Static } from 'typebox';
+import type { OrderPage } from '../../../../src/api/routes/orders/schema.ts';
+import type {
+  CurrentSchedule,
+  MadeSchedule as MadeScheduleSchema,
+} from '../../../../src/api/routes/schedule/schema.ts';
+
 /** An order as `GET /orders` answers it. */
-export interface Order {
-  readonly id: string;
-  readonly orderNumber: string;
-  readonly consigneeId: string;
-  readonly productId: string;
-  readonly quantity: number;
-  readonly dueDate: string;
-  readonly priority: number;
-  readonly createdAt: string;
-  readonly productionOrderId: string | null;
-  readonly productionOrderNumber: string | null;
-  readonly status: string;
-  readonly made: number;
-}
-
-/** One production order placed on a line (`GET /schedule`). */
-export interface Placement {
-  readonly seq: number;
-  readonly productionOrderId: string;
-  readonly lineId: string;
-  readonly productId: string;
-  readonly quantity: number;
-  readonly startsAt: string;
-  readonly endsAt: string;
-  readonly changeoverMinutes: number;
-  readonly late: boolean;
-}
-
-export interface Schedule {
-  readonly schedule: { id: string; createdAt: string; startsAt: string; reason: string; actor: string };
-  readonly placements: readonly Placement[];
-}
-
+export type Order = Static<typeof OrderPage>['items'][number];
+/** The schedule in force (`GET /schedule`). */
+export type Schedule = Static<typeof CurrentSchedule>;
+/** One production order placed on a line. */
+export type Placement = Schedule['placements'][number];
 /** `POST /schedule`'s answer. */
-export interface MadeSchedule extends Schedule {
-  readonly unplaced: readonly { orderNumber: string; reason: string }[];
-  readonly warnings: readonly string[];
-}
+export type MadeSchedule = Static<typeof MadeScheduleSchema>;

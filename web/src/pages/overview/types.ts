@@ -1,71 +1,21 @@
-// The answers the plant and line pages read (GET /lines, /kpi, /lines/{id}/events), as the API sends them.
+// The answers the plant and line pages read (GET /lines, /kpi, /lines/{id}/events): the types of the
+// routes' own response schemas (type-only imports, erased from the bundle), so the dashboard cannot
+// drift from what the server answers.
+import type { Static } from 'typebox';
+import type { KpiRow as KpiRowSchema } from '../../../../src/api/routes/kpi/schema.ts';
+import type {
+  LineGlance as LineGlanceSchema,
+  PlantGlance as PlantGlanceSchema,
+  RecordedLineEvent as RecordedLineEventSchema,
+} from '../../../../src/api/routes/lines/schema.ts';
 
-export interface LineGlance {
-  readonly id: string;
-  readonly name: string;
-  readonly ratedRate: number;
-  readonly state: string | null;
-  readonly reason: string | null;
-  readonly stateAt: string | null;
-  readonly productId: string | null;
-  readonly currentRate: number;
-}
+export type LineGlance = Static<typeof LineGlanceSchema>;
+export type PlantGlance = Static<typeof PlantGlanceSchema>;
+export type KpiRow = Static<typeof KpiRowSchema>;
+export type RecordedLineEvent = Static<typeof RecordedLineEventSchema>;
 
-export interface PlantGlance {
-  readonly plantId: string;
-  readonly plantName: string;
-  readonly now: string;
-  readonly today: string;
-  readonly year: number;
-  readonly timezone: string;
-  readonly ratedOutputPerYear: number;
-  readonly goodThisYear: number;
-  readonly lines: readonly LineGlance[];
-  readonly recentLots: readonly {
-    readonly lotNumber: string;
-    readonly lineId: string;
-    readonly productId: string;
-    readonly quantity: number;
-    readonly commissionedAt: string;
-  }[];
-}
-
-export interface KpiRow {
-  readonly id: string;
-  readonly lineId: string;
-  readonly date: string;
-  readonly shift: string | null;
-  readonly availability: number;
-  readonly effectiveness: number;
-  readonly qualityRatio: number;
-  readonly oee: number;
-  readonly scrapQuantity: number;
-  readonly downTime: number;
-  readonly record: {
-    readonly plannedBusyTime: number;
-    readonly actualProductionTime: number;
-    readonly setupTime?: number;
-    readonly downTimes?: Readonly<Record<string, number>>;
-    readonly delayTime?: number;
-    readonly plannedRunTimePerItem: number;
-    readonly producedQuantity: number;
-    readonly goodQuantity: number;
-  };
-}
-
+/** A page of any list, as every list route answers. */
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor: string | null;
-}
-
-export interface RecordedLineEvent {
-  readonly eventId: string;
-  readonly kind: 'state' | 'count' | 'stop';
-  readonly at: string;
-  readonly state: string | null;
-  readonly reason: string | null;
-  readonly processed: number | null;
-  readonly defective: number | null;
-  readonly counterReset: boolean;
-  readonly endedAt: string | null;
 }

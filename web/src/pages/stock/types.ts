@@ -1,81 +1,30 @@
-export interface StockLine {
-  readonly id: string;
-  readonly locationId: string;
-  readonly lotNumber: string;
-  readonly productId: string;
-  readonly status: string;
-  readonly form: 'round' | 'box' | 'crate';
-  readonly quantity: number;
-  readonly rounds: number;
-}
+// The stock, shipment and approval pages' view of the API: the types of the routes' own response
+// schemas (type-only imports, erased from the bundle), so the dashboard cannot drift from what the
+// server answers.
+import type { Static } from 'typebox';
+import type {
+  ApprovalPage,
+  AuthorisationPage,
+  ShipmentPage,
+} from '../../../../src/api/routes/custody/schema.ts';
+import type { ForwardTrace } from '../../../../src/api/routes/custody/trace-schema.ts';
+import type { StockPage as StockPageSchema } from '../../../../src/api/routes/stock/schema.ts';
 
-export interface LocationUse {
-  readonly id: string;
-  readonly kind: string;
-  readonly limitCrates: number;
-  readonly occupancy: number;
-}
+/** `GET /stock`: a page of stock lines and every location's use of its limit. */
+export type StockPage = Static<typeof StockPageSchema>;
+export type StockLine = StockPage['items'][number];
+export type LocationUse = StockPage['locations'][number];
+/** One row of `GET /authorisations`. */
+export type Authorisation = Static<typeof AuthorisationPage>['items'][number];
+/** One row of `GET /shipments`. */
+export type Shipment = Static<typeof ShipmentPage>['items'][number];
+/** One row of `GET /approvals`. */
+export type ApprovalRequest = Static<typeof ApprovalPage>['items'][number];
 
-export interface StockPage {
-  readonly items: readonly StockLine[];
-  readonly nextCursor: string | null;
-  readonly locations: readonly LocationUse[];
-}
-
-export interface Authorisation {
-  readonly id: string;
-  readonly number: string;
-  readonly authority: string;
-  readonly consigneeId: string;
-  readonly country: string;
-  readonly products: readonly string[];
-  readonly quantityCeiling: number;
-  readonly validFrom: string;
-  readonly validTo: string;
-  readonly status: string;
-  readonly used: number;
-  readonly remaining: number;
-}
-
-export interface Shipment {
-  readonly id: string;
-  readonly shipmentNumber: string;
-  readonly consigneeId: string;
-  readonly status: 'planned' | 'in_transit' | 'received';
-  readonly quantity: number;
-  readonly crates: number;
-  readonly createdAt: string;
-  readonly dispatchedAt: string | null;
-  readonly receivedAt: string | null;
-  readonly authorisation: string | null;
-  readonly transportRef: string;
-  readonly products: Readonly<Record<string, number>>;
-}
-
-export interface ApprovalRequest {
-  readonly id: string;
-  readonly requestNumber: string;
-  readonly kind: string;
-  readonly summary: string;
-  readonly status: string;
-  readonly requestedBy: string;
-  readonly requestedAt: string;
-  readonly approvedBy: string | null;
-  readonly decidedAt: string | null;
-}
-
-/** What a four-eyes act answers: done, or waiting for a second person. */
+/** What a four-eyes act answers: done, or waiting for a second person (`FourEyes` in the API). */
 export type FourEyes<T> =
   | { readonly status: 'done'; readonly result: T }
   | { readonly status: 'awaiting_approval'; readonly request: { readonly requestNumber: string } };
 
 /** The forward trace of a lot (`GET /trace/lots/{lot}`), as far as shipping needs it. */
-export interface LotCrates {
-  readonly crates: readonly {
-    readonly sscc: string;
-    readonly rounds: number;
-    readonly locationId: string;
-    readonly palletSscc: string | null;
-    readonly shipmentNumber: string | null;
-  }[];
-}
+export type LotCrates = Pick<Static<typeof ForwardTrace>, 'crates'>;

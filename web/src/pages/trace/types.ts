@@ -1,47 +1,16 @@
+// The trace page's view of the API: the types of the routes' own response schemas (type-only
+// imports, erased from the bundle), so the dashboard cannot drift from what the server answers.
+import type { Static } from 'typebox';
+import type {
+  ForwardTrace as ForwardTraceSchema,
+  RecoveredMatch,
+} from '../../../../src/api/routes/custody/trace-schema.ts';
+
 /** `GET /trace/lots/{lot}`: where a lot's rounds went. */
-export interface ForwardTrace {
-  readonly lotNumber: string;
-  readonly productId: string;
-  readonly quantity: number;
-  readonly status: string;
-  readonly loose: readonly { locationId: string; form: string; quantity: number }[];
-  readonly crates: readonly {
-    sscc: string;
-    rounds: number;
-    locationId: string;
-    palletSscc: string | null;
-    shipmentNumber: string | null;
-    consigneeId: string | null;
-    outcome: string | null;
-  }[];
-  readonly shipments: readonly {
-    shipmentNumber: string;
-    consigneeId: string;
-    status: string;
-    dispatchedAt: string | null;
-    receivedAt: string | null;
-    crates: number;
-    rounds: number;
-  }[];
-  readonly consignees: readonly {
-    consigneeId: string;
-    name: string;
-    country: string;
-    rounds: number;
-    delivered: number;
-    inTransit: number;
-  }[];
-}
+export type ForwardTrace = Static<typeof ForwardTraceSchema>;
 
 /** A candidate lot for a recovered cartridge (`POST /trace/recovered`). */
-export interface Candidate {
-  readonly lotNumber: string;
-  readonly productId: string;
-  readonly headstamp: string;
-  readonly score: number;
-  readonly matched: readonly string[];
-  readonly consignees: readonly { consigneeId: string; rounds: number }[];
-}
+export type Candidate = Static<typeof RecoveredMatch>;
 
 /** What a search found: the lots to trace forward, and how they were found. */
 export interface Found {
