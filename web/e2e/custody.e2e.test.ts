@@ -1,17 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  login,
-  newPage,
-  open,
-  openBrowser,
-  read,
-  settle,
-  shot,
-  startPlant,
-  type Plant,
-  type Role,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { open, read, settle, shot } from './harness.ts';
+import { usePlantInBrowser } from './plant-in-browser.ts';
 
 // The operations pages end to end, as their people use them, on one living plant: orders and schedule,
 // stock, shipping under an authorisation with four eyes, receipt by the consignee, trace, ledger and a
@@ -19,24 +8,10 @@ import {
 // hour away) does not take the crates in stock first.
 
 describe('orders, custody, ledger and capacity pages', () => {
-  let plant: Plant;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const as = async (role: Role) => {
-    const page = await login(await newPage(browser), plant, role);
-    pages.push(page);
-    return page;
-  };
-  beforeAll(async () => {
-    [plant, browser] = await Promise.all([startPlant({ days: 3, speed: 10 }), openBrowser()]);
-  });
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-    await plant?.stop();
-  });
+  const e2e = usePlantInBrowser({ days: 3, speed: 10 });
 
   it('a planner places an order, sees it with the schedule, and reschedules', async () => {
+    const { plant, as } = e2e;
     const page = await as('planner');
     await open(page, plant, '/orders');
     const form = page.getByRole('form', { name: 'Place an order' });
@@ -66,6 +41,7 @@ describe('orders, custody, ledger and capacity pages', () => {
   });
 
   it('logistics is refused a shipment without a covering authorisation, then ships under one; a second person approves', async () => {
+    const { plant, as } = e2e;
     const logistics = await as('logistics');
     await open(logistics, plant, '/stock');
     await logistics.locator('.chart[data-chart="ready"]').waitFor();
@@ -168,6 +144,7 @@ describe('orders, custody, ledger and capacity pages', () => {
   });
 
   it('an admin signs a checkpoint; an auditor verifies the ledger against it and reads the reconciliation', async () => {
+    const { plant, as } = e2e;
     const admin = await as('admin');
     await open(admin, plant, '/ledger');
     await admin.getByRole('button', { name: 'Sign a checkpoint' }).click();
@@ -197,6 +174,7 @@ describe('orders, custody, ledger and capacity pages', () => {
   });
 
   it('a planner runs a small capacity study and sees its charts', async () => {
+    const { plant, as } = e2e;
     const page = await as('planner');
     await open(page, plant, '/capacity');
     await page.getByLabel('Replications').fill('2');

@@ -1,40 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  login,
-  newPage,
-  open,
-  openBrowser,
-  read,
-  settle,
-  startPlant,
-  type Plant,
-  type Role,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { open, read, settle } from './harness.ts';
+import { usePlantInBrowser } from './plant-in-browser.ts';
 
 // Lots and sampling end to end: quality records a sample result on a lot the line has just made. The
 // twin runs at 120× so that a new lot comes every few minutes; its inspector samples each hourly round
 // (every 30 s), so the test takes a lot it has not reached yet.
 
 describe('lots and sampling pages', () => {
-  let plant: Plant;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const as = async (role: Role) => {
-    const page = await login(await newPage(browser), plant, role);
-    pages.push(page);
-    return page;
-  };
-  beforeAll(async () => {
-    [plant, browser] = await Promise.all([startPlant({ days: 3, speed: 120 }), openBrowser()]);
-  });
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-    await plant?.stop();
-  });
+  const e2e = usePlantInBrowser({ days: 3, speed: 120 });
 
   it('quality records a sample result on a lot waiting for it, and sees the judgement', async () => {
+    const { plant, as } = e2e;
     const page = await as('quality');
     await open(page, plant, '/lots');
     await page.getByRole('link', { name: /^HSP/ }).first().waitFor();

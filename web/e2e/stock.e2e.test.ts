@@ -1,17 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  login,
-  newPage,
-  open,
-  openBrowser,
-  read,
-  settle,
-  shot,
-  startPlant,
-  type Plant,
-  type Role,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { open, read, settle, shot } from './harness.ts';
+import { usePlantInBrowser } from './plant-in-browser.ts';
 
 // Authorisations and the acts on stock, as logistics does them on a living plant, with the second person
 // each four-eyes act needs. The seed plant asks four eyes for authorisations and stock adjustments. The
@@ -23,24 +12,10 @@ type Crates = {
 };
 
 describe('authorisations and stock', () => {
-  let plant: Plant;
-  let browser: Browser;
-  const pages: Page[] = [];
-  const as = async (role: Role) => {
-    const page = await login(await newPage(browser), plant, role);
-    pages.push(page);
-    return page;
-  };
-  beforeAll(async () => {
-    [plant, browser] = await Promise.all([startPlant({ days: 3, speed: 10 }), openBrowser()]);
-  });
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-    await plant?.stop();
-  });
+  const e2e = usePlantInBrowser({ days: 3, speed: 10 });
 
   it('logistics adds an authorisation, a second person approves it, and logistics suspends it with a reason', async () => {
+    const { plant, as } = e2e;
     const number = 'EUC-2026-E2E-001';
     const logistics = await as('logistics');
     await open(logistics, plant, '/shipments');
@@ -107,6 +82,7 @@ describe('authorisations and stock', () => {
   });
 
   it('logistics moves a crate, refused a location that does not take it, and records a count that waits for approval', async () => {
+    const { plant, as } = e2e;
     const logistics = await as('logistics');
     // A released crate in the plant, as the API has it.
     let unit: { lot: string; sscc: string; at: string } | undefined;
@@ -197,6 +173,7 @@ describe('authorisations and stock', () => {
   });
 
   it('a line’s timeline opens with the state the line was in at the window’s start, and the live marker is on', async () => {
+    const { plant, as } = e2e;
     const planner = await as('planner');
     const glance = await read<{ now: string }>(planner, plant, '/lines');
     const to = new Date(Date.parse(glance.now));
