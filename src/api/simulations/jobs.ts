@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { systemClock } from '../../app/runtime.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
+import type { StudySummary } from '../../sim/plant/summary.ts';
+import type { Verdict } from '../../sim/plant/verdict.ts';
 import type { StudyJob, StudyMessage } from './study-worker.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -22,7 +24,7 @@ export interface SimulationJob {
   readonly createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  result: { readonly summary: unknown; readonly verdict: unknown } | null;
+  result: { readonly summary: StudySummary; readonly verdict: Verdict } | null;
   error: string | null;
 }
 

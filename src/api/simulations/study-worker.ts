@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../../domain/scenario/index.ts';
 import { runStudy } from '../../sim/plant/study.ts';
-import { judge } from '../../sim/plant/verdict.ts';
+import type { StudySummary } from '../../sim/plant/summary.ts';
+import { judge, type Verdict } from '../../sim/plant/verdict.ts';
 
 /** What the thread is started with. */
 export interface StudyJob {
@@ -19,7 +20,7 @@ export interface StudyJob {
 /** What the thread posts back. */
 export type StudyMessage =
   | { readonly type: 'progress'; readonly done: number }
-  | { readonly type: 'result'; readonly summary: unknown; readonly verdict: unknown };
+  | { readonly type: 'result'; readonly summary: StudySummary; readonly verdict: Verdict };
 
 const job = workerData as StudyJob;
 const post = (message: StudyMessage): void => parentPort?.postMessage(message);

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallPlantSource } from '../../../../test/support/plant.ts';
 import { openApiHarness, type ApiHarness } from '../../testing/harness.ts';
+import { responseProblems } from '../../testing/response.ts';
+import { SimulationResult } from './schema.ts';
 
 describe('capacity studies over HTTP', () => {
   let h: ApiHarness;
   beforeAll(async () => {
-    h = await openApiHarness();
+    // Plain JSON answers, so the result can be held against its schema (a serializer would drop
+    // whatever the schema does not list).
+    h = await openApiHarness({ unshapedReplies: true });
   });
   afterAll(() => h.close());
 
@@ -54,6 +58,8 @@ describe('capacity studies over HTTP', () => {
     expect(done.progress).toEqual({ done: 3, total: 3 });
     expect(done.result.summary).toMatchObject({ replications: 3, seed: 7, horizonDays: 14 });
     expect(['yes', 'likely', 'unlikely', 'no']).toContain(done.result.verdict.answer);
+    // Every field of the summary and the verdict is described in the API's schema, and no more.
+    expect(responseProblems(SimulationResult, done)).toEqual([]);
 
     const list = (await h.call('quality', { method: 'GET', url: '/api/v1/simulations' })).json();
     expect(list.items.map((j: { id: string }) => j.id)).toContain(job.id);

@@ -1,43 +1,15 @@
-export interface Spread {
-  readonly mean: number;
-  readonly p10: number;
-  readonly p50: number;
-  readonly p90: number;
-}
+// The capacity page's view of the API: the types of the routes' own response schemas (type-only
+// imports, erased from the bundle), so the dashboard cannot drift from what the server answers.
+import type { Static } from 'typebox';
+import type {
+  Simulation,
+  SimulationResult,
+  Spread as SpreadSchema,
+} from '../../../../src/api/routes/simulations/schema.ts';
 
-export interface Study {
-  readonly id: string;
-  readonly status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  readonly replications: number;
-  readonly seed: number;
-  readonly horizonDays: number;
-  readonly requestedBy: string;
-  readonly progress: { readonly done: number; readonly total: number };
-  readonly createdAt: string;
-  readonly finishedAt: string | null;
-  readonly error: string | null;
-}
-
-export interface StudyResult extends Study {
-  readonly result: {
-    readonly summary: {
-      readonly ratedOutput: number;
-      readonly plant: { readonly good: Spread; readonly shareReachingRated: number };
-      readonly lines: readonly {
-        readonly id: string;
-        readonly good: Spread;
-        readonly availability: Spread;
-        readonly effectiveness: Spread;
-        readonly qualityRatio: Spread;
-        readonly oee: Spread;
-      }[];
-      readonly losses: readonly { readonly cause: string; readonly rounds: number }[];
-    };
-    readonly verdict: {
-      readonly answer: string;
-      readonly headline: string;
-      readonly assumptions: readonly string[];
-      readonly limits: readonly string[];
-    };
-  } | null;
-}
+/** A capacity study as `GET /simulations` lists it. */
+export type Study = Static<typeof Simulation>;
+/** `GET /simulations/{id}`: the study with its summary and verdict once done. */
+export type StudyResult = Static<typeof SimulationResult>;
+/** Mean and percentiles of one figure over the replications. */
+export type Spread = Static<typeof SpreadSchema>;
