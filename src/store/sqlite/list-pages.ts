@@ -1,27 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { prepared } from './prepared.ts';
 
 // The read hot path of the list routes on SQLite: one statement prepared per query shape (which
 // filters are given, first page or not) and per connection, run with the values bound, instead
 // of building, compiling and preparing the same query through Kysely on every request. The SQL is
 // the query the repository builds with Kysely for the other backend; the rows come back with the
 // same columns, so the repository maps them the same way.
-
-const cache = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
-/** The statement for `text` on this connection, prepared on first use. */
-function statement(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
-  let byText = cache.get(sqlite);
-  if (byText === undefined) {
-    byText = new Map();
-    cache.set(sqlite, byText);
-  }
-  let s = byText.get(text);
-  if (s === undefined) {
-    s = sqlite.prepare(text);
-    byText.set(text, s);
-  }
-  return s;
-}
 
 /**
  * One page of lots by lot number (limit + 1 rows, so the caller can tell whether more follow).
@@ -53,7 +37,7 @@ export function sqliteLotPage<Row>(
     values.push(q.after);
   }
   const text = `select * from lots${where.length > 0 ? ` where ${where.join(' and ')}` : ''} order by lot_number limit ?`;
-  return statement(sqlite, text).all(...values, q.limit) as Row[];
+  return prepared(sqlite, text).all(...values, q.limit) as Row[];
 }
 
 /**
@@ -82,5 +66,5 @@ export function sqliteCustomerOrderPage<Row>(
     from customer_orders left join production_orders as po on po.customer_order_id = customer_orders.id
     ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
     order by customer_orders.order_number limit ?`;
-  return statement(sqlite, text).all(...values, q.limit) as Row[];
+  return prepared(sqlite, text).all(...values, q.limit) as Row[];
 }

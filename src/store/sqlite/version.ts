@@ -1,9 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { prepared } from './prepared.ts';
 
-const statements = new WeakMap<
-  BetterSqlite3.Database,
-  BetterSqlite3.Statement<[], { changes: number; version: number }>
->();
+const VERSION = 'select total_changes() as changes, data_version as version from pragma_data_version';
 
 /**
  * The version of the records as this connection sees them: the rows it has changed itself
@@ -17,14 +15,7 @@ const statements = new WeakMap<
  */
 export function sqliteRecordsVersion(sqlite: BetterSqlite3.Database): string | undefined {
   if (sqlite.inTransaction) return undefined;
-  let statement = statements.get(sqlite);
-  if (statement === undefined) {
-    statement = sqlite.prepare<[], { changes: number; version: number }>(
-      'select total_changes() as changes, data_version as version from pragma_data_version',
-    );
-    statements.set(sqlite, statement);
-  }
-  const row = statement.get();
+  const row = prepared(sqlite, VERSION).get() as { changes: number; version: number } | undefined;
   return row === undefined ? undefined : `${row.changes}:${row.version}`;
 }
 
