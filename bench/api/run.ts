@@ -17,19 +17,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { numberArg } from '../support/args.ts';
+import { startHeadstamp } from '../support/start.ts';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
-const seconds = arg('seconds', 10);
-const connections = arg('connections', 10);
+const seconds = numberArg('seconds', 10);
+const connections = numberArg('connections', 10);
 const twin = process.argv.includes('--twin');
 
 interface Row {
@@ -100,6 +95,8 @@ async function firstLine(child: ChildProcess): Promise<string> {
 const listRoutes = ['/orders?limit=20', '/lots?limit=20', '/stock?limit=20', '/users'];
 const serverScript = new URL('./server.ts', import.meta.url).pathname;
 const children: ChildProcess[] = [];
+/** `headstamp start` runs to stop. */
+const stops: (() => Promise<void>)[] = [];
 const rows: Row[] = [];
 let records = '';
 const clientCpu = process.cpuUsage();
@@ -138,36 +135,9 @@ try {
     });
     children.push(bareChild);
     const { bare } = JSON.parse(await firstLine(bareChild)) as { bare: number };
-    const dir = mkdtempSync(join(tmpdir(), 'headstamp-bench-twin-'));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, ['bin/headstamp.js', 'start'], {
-      env: {
-        ...process.env,
-        HEADSTAMP_DATA_DIR: dir,
-        HEADSTAMP_PORT: String(port),
-        HEADSTAMP_MQTT_PORT: String(port + 1),
-        HEADSTAMP_LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    children.push(child);
-    child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    let password = '';
-    await new Promise<void>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`headstamp start exited with ${code}`)));
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        const match = /password (\S+)/.exec(line);
-        if (match?.[1] !== undefined) password = match[1];
-        if (line.startsWith('Press Ctrl-C')) resolve();
-      });
-    });
-    const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'admin', password }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const plant = await startHeadstamp({ port: 20_000 + Math.floor(Math.random() * 20_000) });
+    stops.push(plant.stop);
+    const { base, cookie } = plant;
     const count = async (route: string): Promise<number> => {
       let n = 0;
       let cursor: string | null = null;
@@ -200,6 +170,7 @@ try {
     child.kill('SIGINT');
     await exited;
   }
+  for (const stop of stops) await stop();
 }
 
 const cpu = process.cpuUsage(clientCpu);

@@ -9,35 +9,18 @@
  *
  *   node --import tsx bench/endurance/run.ts [--minutes 10] [--seconds 20] [--connections 10]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { numberArg } from '../support/args.ts';
+import { startHeadstamp } from '../support/start.ts';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
-const minutes = arg('minutes', 10);
-const seconds = arg('seconds', 20);
-const connections = arg('connections', 10);
+const minutes = numberArg('minutes', 10);
+const seconds = numberArg('seconds', 20);
+const connections = numberArg('connections', 10);
 const port = 3000 + Math.floor(Math.random() * 2000);
-const dir = mkdtempSync(join(tmpdir(), 'headstamp-endurance-'));
 
-const child = spawn(process.execPath, ['--trace-gc', 'bin/headstamp.js', 'start'], {
-  env: {
-    ...process.env,
-    HEADSTAMP_DATA_DIR: dir,
-    HEADSTAMP_PORT: String(port),
-    HEADSTAMP_MQTT_PORT: String(port + 1),
-    HEADSTAMP_LOG_LEVEL: 'error',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
 const rss = (): number => {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
@@ -52,41 +35,28 @@ const load = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-let password = '';
 /** Heap left after the latest full collection (MB), from the child's `--trace-gc` lines. */
 let liveHeapMb = NaN;
 const fullGc = /^\[\d+:(0x[0-9a-f]+)\].*Mark-Compact[^>]*-> ([\d.]+) \(/;
 /** The main thread's isolate: the first to log (worker threads, if any, come later). */
 let mainIsolate: string | undefined;
-const ready = new Promise<void>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`headstamp start exited with ${code}`)));
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    const isolate = /^\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1];
-    if (isolate !== undefined) {
-      // A --trace-gc line.
-      mainIsolate ??= isolate;
-      const gc = fullGc.exec(line);
-      if (gc?.[1] === mainIsolate && gc[2] !== undefined) liveHeapMb = Number(gc[2]);
-      return;
-    }
-    process.stderr.write(`  | ${line}\n`);
-    const match = /password (\S+)/.exec(line);
-    if (match?.[1] !== undefined) password = match[1];
-    if (line.startsWith('Press Ctrl-C')) resolve();
-  });
-});
+const onLine = (line: string): void => {
+  const isolate = /^\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1];
+  if (isolate !== undefined) {
+    // A --trace-gc line.
+    mainIsolate ??= isolate;
+    const gc = fullGc.exec(line);
+    if (gc?.[1] === mainIsolate && gc[2] !== undefined) liveHeapMb = Number(gc[2]);
+    return;
+  }
+  process.stderr.write(`  | ${line}\n`);
+};
 
+const filling = Date.now();
+const plant = await startHeadstamp({ port, nodeArgs: ['--trace-gc'], onLine });
+const fillSeconds = (Date.now() - filling) / 1000;
+const { child, base, cookie } = plant;
 try {
-  const filling = Date.now();
-  await ready;
-  const fillSeconds = (Date.now() - filling) / 1000;
-  const base = `http://127.0.0.1:${port}`;
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'admin', password }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const routes = [
     '/api/v1/lots?limit=20',
     '/api/v1/orders?limit=20',
@@ -166,7 +136,5 @@ try {
     ),
   );
 } finally {
-  child.kill('SIGINT');
-  await new Promise((resolve) => child.once('exit', resolve));
-  rmSync(dir, { recursive: true, force: true });
+  await plant.stop();
 }
