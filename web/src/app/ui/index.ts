@@ -1,5 +1,6 @@
 // The shared pieces every page builds with.
 export { Button } from './Button.tsx';
+export { ChoiceSelect, type Choice } from './ChoiceSelect.tsx';
 export { ErrorBox, problemFor, detailItems } from './ErrorBox.tsx';
 export { Field } from './Field.tsx';
 export { Stat } from './Stat.tsx';

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
+import { Button, ChoiceSelect, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
 import { fieldProblem, fourEyesNote } from './answers.ts';
+import { looseForms } from './choices.ts';
 import type { FourEyes, LocationUse } from './types.ts';
 
 interface Counted {
@@ -76,12 +77,14 @@ export function CountStock({
       <div className="row">
         <Field label="Location" problem={fieldProblem(error, 'location')}>
           {(id) => (
-            <select id={id} value={location} onChange={(e) => setLocation(e.target.value)} required>
-              <option value="">choose…</option>
-              {locations.map((l) => (
-                <option key={l.id}>{l.id}</option>
-              ))}
-            </select>
+            <ChoiceSelect
+              id={id}
+              value={location}
+              blank="choose…"
+              choices={locations.map((l) => l.id)}
+              onPick={setLocation}
+              required
+            />
           )}
         </Field>
         <Field label="Lot" problem={fieldProblem(error, 'lotNumber')}>
@@ -97,14 +100,12 @@ export function CountStock({
         </Field>
         <Field label="Form" problem={fieldProblem(error, 'form')}>
           {(id) => (
-            <select
+            <ChoiceSelect
               id={id}
               value={form}
-              onChange={(e) => setForm(e.target.value === 'box' ? 'box' : 'round')}
-            >
-              <option value="round">rounds</option>
-              <option value="box">boxes</option>
-            </select>
+              choices={looseForms}
+              onPick={(v) => setForm(v === 'box' ? 'box' : 'round')}
+            />
           )}
         </Field>
         <Field label="Counted" problem={fieldProblem(error, 'counted')}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
+import { Button, ChoiceSelect, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
 import { fieldProblem, fourEyesNote } from './answers.ts';
 import './stock.css';
 import type { FourEyes, LocationUse } from './types.ts';
@@ -137,12 +137,13 @@ export function DestroyStock({
               problem={fieldProblem(error, 'location')}
             >
               {(id) => (
-                <select id={id} value={location} onChange={(e) => setLocation(e.target.value)}>
-                  <option value="">any</option>
-                  {locations.map((l) => (
-                    <option key={l.id}>{l.id}</option>
-                  ))}
-                </select>
+                <ChoiceSelect
+                  id={id}
+                  value={location}
+                  blank="any"
+                  choices={locations.map((l) => l.id)}
+                  onPick={setLocation}
+                />
               )}
             </Field>
           </>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
+import { Button, ChoiceSelect, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
 import { fieldProblem } from './answers.ts';
+import { looseForms } from './choices.ts';
 import './stock.css';
 import { cratesInPlant, type CrateInPlant } from './cratesOfLot.ts';
 import type { LocationUse } from './types.ts';
@@ -129,14 +130,12 @@ export function MoveStock({
           <>
             <Field label="Form" problem={fieldProblem(error, 'form')}>
               {(id) => (
-                <select
+                <ChoiceSelect
                   id={id}
                   value={form}
-                  onChange={(e) => setForm(e.target.value === 'box' ? 'box' : 'round')}
-                >
-                  <option value="round">rounds</option>
-                  <option value="box">boxes</option>
-                </select>
+                  choices={looseForms}
+                  onPick={(v) => setForm(v === 'box' ? 'box' : 'round')}
+                />
               )}
             </Field>
             <Field label="Quantity" problem={fieldProblem(error, 'quantity')}>
@@ -153,26 +152,31 @@ export function MoveStock({
             </Field>
             <Field label="From" problem={fieldProblem(error, 'from')}>
               {(id) => (
-                <select id={id} value={from} onChange={(e) => setFrom(e.target.value)} required>
-                  <option value="">choose…</option>
-                  {locations.map((l) => (
-                    <option key={l.id}>{l.id}</option>
-                  ))}
-                </select>
+                <ChoiceSelect
+                  id={id}
+                  value={from}
+                  blank="choose…"
+                  choices={locations.map((l) => l.id)}
+                  onPick={setFrom}
+                  required
+                />
               )}
             </Field>
           </>
         )}
         <Field label="To" problem={fieldProblem(error, 'to', 'location')}>
           {(id) => (
-            <select id={id} value={to} onChange={(e) => setTo(e.target.value)} required>
-              <option value="">choose…</option>
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.id} ({l.kind}, {formatNumber(Math.round(l.occupancy))} of {formatNumber(l.limitCrates)})
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              id={id}
+              value={to}
+              blank="choose…"
+              choices={locations.map((l) => ({
+                value: l.id,
+                label: `${l.id} (${l.kind}, ${formatNumber(Math.round(l.occupancy))} of ${formatNumber(l.limitCrates)})`,
+              }))}
+              onPick={setTo}
+              required
+            />
           )}
         </Field>
         <Button type="submit" disabled={busy}>

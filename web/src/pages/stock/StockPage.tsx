@@ -3,7 +3,7 @@ import { Chart } from '../../app/Chart.tsx';
 import { Link } from '../../app/router.tsx';
 import type { PageProps } from '../../app/routes.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorBox, formatNumber, Table, useApi } from '../../app/ui/index.ts';
+import { ChoiceSelect, ErrorBox, formatNumber, Table, useApi } from '../../app/ui/index.ts';
 import '../lots/badges.css';
 import { StatusBadge } from '../lots/StatusBadge.tsx';
 import { useAllPages } from '../lots/useAllPages.ts';
@@ -93,12 +93,13 @@ export default function StockPage(_props: PageProps) {
       <div className="card stack">
         <div className="actions">
           <label htmlFor="stock-location">Location</label>
-          <select id="stock-location" value={location} onChange={(e) => setLocation(e.target.value)}>
-            <option value="">every location</option>
-            {locations.map((l) => (
-              <option key={l.id}>{l.id}</option>
-            ))}
-          </select>
+          <ChoiceSelect
+            id="stock-location"
+            value={location}
+            blank="every location"
+            choices={locations.map((l) => l.id)}
+            onPick={setLocation}
+          />
         </div>
         <Table
           caption={`Stock by location, lot and form${rows.length > shown ? ` (${shown} of ${formatNumber(rows.length)})` : ''}`}
