@@ -1,5 +1,6 @@
 import type { UserActor } from '../../src/app/actor.ts';
 import { approveRequest } from '../../src/app/custody/approve.ts';
+import type { FourEyesOutcome } from '../../src/app/custody/approvals.ts';
 import { addAuthorisation, type AddAuthorisationInput } from '../../src/app/custody/authorisations.ts';
 import { packLot } from '../../src/app/packing/pack.ts';
 import { receiveComponents } from '../../src/app/production/components.ts';
@@ -122,4 +123,19 @@ export async function testAuthorisation(
     await approveRequest(plant.app, plant.people.clerk2, out.request.requestNumber);
   }
   return input.number;
+}
+
+/**
+ * The request a four-eyes act opened; fails the test if the act was done at once instead.
+ *
+ * @example
+ * const request = pendingRequest(await countStock(app, clerk, count));
+ * await approveRequest(app, clerk2, request.requestNumber);
+ */
+export function pendingRequest<T>(
+  outcome: FourEyesOutcome<T>,
+): Extract<FourEyesOutcome<T>, { status: 'awaiting_approval' }>['request'] {
+  if (outcome.status !== 'awaiting_approval')
+    throw new Error('expected a request waiting for a second person');
+  return outcome.request;
 }

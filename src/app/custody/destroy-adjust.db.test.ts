@@ -3,6 +3,7 @@ import { openTestDatabase, type TestDatabase } from '../../../test/support/datab
 import { commissionTestLot } from '../../../test/support/lots.ts';
 import {
   packedTestLot,
+  pendingRequest,
   setUpCustodyPlant,
   testAuthorisation,
   type CustodyPlant,
@@ -54,10 +55,10 @@ describe('stock adjustments and destruction, four eyes', () => {
         counted: 985,
         reason: 'missing',
       });
-      if (out.status !== 'awaiting_approval') throw new Error('expected a request');
-      expect(out.request).toMatchObject({ kind: 'stock.adjust', status: 'pending' });
+      const request = pendingRequest(out);
+      expect(request).toMatchObject({ kind: 'stock.adjust', status: 'pending' });
       expect(await loose(lot.id)).toBe(1000);
-      const { result } = await approveRequest(plant.app, clerk2, out.request.requestNumber);
+      const { result } = await approveRequest(plant.app, clerk2, request.requestNumber);
       expect(result).toMatchObject({ recorded: 1000, counted: 985, delta: -15, reason: 'missing' });
       expect(await loose(lot.id)).toBe(985);
       const adjusted = (await ledgerEvents(t)).filter((e) => e.bizStep?.endsWith('adjusting'));
@@ -81,8 +82,8 @@ describe('stock adjustments and destruction, four eyes', () => {
         counted: 990,
         reason: 'damaged',
       });
-      if (out.status !== 'awaiting_approval') throw new Error('expected a request');
-      const refused = approveRequest(plant.app, plant.people.clerk, out.request.requestNumber);
+      const request = pendingRequest(out);
+      const refused = approveRequest(plant.app, plant.people.clerk, request.requestNumber);
       await expect(refused).rejects.toThrow(RefusedError);
       await expect(refused).rejects.toMatchObject({
         reasons: [expect.stringContaining('no self-approval')],
@@ -99,9 +100,9 @@ describe('stock adjustments and destruction, four eyes', () => {
         counted: 990,
         reason: 'damaged',
       });
-      if (out.status !== 'awaiting_approval') throw new Error('expected a request');
+      const request = pendingRequest(out);
       await expect(
-        approveRequest(plant.app, plant.people.chief, out.request.requestNumber),
+        approveRequest(plant.app, plant.people.chief, request.requestNumber),
       ).rejects.toMatchObject({
         reasons: ['chief has role quality; approving stock.adjust needs logistics or admin'],
       });
@@ -157,9 +158,9 @@ describe('stock adjustments and destruction, four eyes', () => {
         quantity: 300,
         reason: 'rejected lot',
       });
-      if (out.status !== 'awaiting_approval') throw new Error('expected a request');
+      const request = pendingRequest(out);
       expect(await loose(lot.id)).toBe(1000);
-      const { result } = await approveRequest(plant.app, chief, out.request.requestNumber);
+      const { result } = await approveRequest(plant.app, chief, request.requestNumber);
       expect(result).toMatchObject({ rounds: 300, lots: [{ lotNumber: lot.lotNumber, location: 'Q1' }] });
       expect(await loose(lot.id)).toBe(700);
       const destroyed = (await ledgerEvents(t)).filter((e) => e.bizStep === 'destroying');
@@ -181,8 +182,8 @@ describe('stock adjustments and destruction, four eyes', () => {
       const { lot, ssccs } = await packedTestLot(plant, 1000);
       const crate = ssccs[0] ?? '';
       const out = await destroyRounds(plant.app, inspector, { sscc: crate, reason: 'crate crushed' });
-      if (out.status !== 'awaiting_approval') throw new Error('expected a request');
-      const { result } = await approveRequest(plant.app, clerk2, out.request.requestNumber);
+      const request = pendingRequest(out);
+      const { result } = await approveRequest(plant.app, clerk2, request.requestNumber);
       expect(result).toMatchObject({ rounds: 200, ssccs: [crate] });
       const left = await listCrates(plant.app, clerk, { lotNumber: lot.lotNumber });
       expect(left.map((c) => c.sscc)).not.toContain(crate);
@@ -216,9 +217,9 @@ describe('stock adjustments and destruction, four eyes', () => {
         quantity: 10,
         reason: 'damaged',
       });
-      if (out.status !== 'awaiting_approval') throw new Error('expected a request');
+      const request = pendingRequest(out);
       await expect(
-        approveRequest(plant.app, plant.people.inspector, out.request.requestNumber),
+        approveRequest(plant.app, plant.people.inspector, request.requestNumber),
       ).rejects.toMatchObject({ reasons: [expect.stringContaining('no self-approval')] });
       expect(await loose(lot.id)).toBe(1000);
     });
@@ -230,9 +231,9 @@ describe('stock adjustments and destruction, four eyes', () => {
         quantity: 10,
         reason: 'damaged',
       });
-      if (out.status !== 'awaiting_approval') throw new Error('expected a request');
+      const request = pendingRequest(out);
       await expect(
-        approveRequest(plant.app, plant.people.auditor, out.request.requestNumber),
+        approveRequest(plant.app, plant.people.auditor, request.requestNumber),
       ).rejects.toMatchObject({
         reasons: ['audrey has role auditor; approving stock.destroy needs quality or logistics or admin'],
       });
