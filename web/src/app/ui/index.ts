@@ -7,4 +7,5 @@ export { Stat } from './Stat.tsx';
 export { SuggestInput } from './SuggestInput.tsx';
 export { Table, type Column } from './Table.tsx';
 export { useApi, type Loaded } from './useApi.ts';
+export { useFormAction, type FormAction } from './useFormAction.ts';
 export { formatNumber, formatPercent, formatDateTime } from './format.ts';

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, problemFor } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, problemFor, useFormAction } from '../../app/ui/index.ts';
 import type { Study } from './types.ts';
 
 /**
@@ -14,29 +14,17 @@ export function StartStudy({ onStarted }: { readonly onStarted: (id: string) => 
   const [replications, setReplications] = useState('20');
   const [horizonDays, setHorizon] = useState('90');
   const [seed, setSeed] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const study = await apiPost<Study>('/simulations', {
-        replications: Number(replications),
-        horizonDays: Number(horizonDays),
-        ...(seed !== '' ? { seed: Number(seed) } : {}),
-      });
-      onStarted(study.id);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormAction(async () => {
+    const study = await apiPost<Study>('/simulations', {
+      replications: Number(replications),
+      horizonDays: Number(horizonDays),
+      ...(seed !== '' ? { seed: Number(seed) } : {}),
+    });
+    onStarted(study.id);
+  });
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="start-study">
+    <form className="card stack" onSubmit={submit} aria-labelledby="start-study">
       <h2 id="start-study">Run a capacity study</h2>
       <div className="row">
         <Field label="Replications" problem={problemFor(error, 'replications')}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, formatNumber } from '../../app/ui/index.ts';
+import { Button, ErrorBox, formatNumber, useFormAction } from '../../app/ui/index.ts';
 import type { Verification } from './types.ts';
 
 /**
@@ -11,25 +11,18 @@ import type { Verification } from './types.ts';
  * <Verify />
  */
 export function Verify() {
-  const [result, setResult] = useState<Verification | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
   const [took, setTook] = useState(0);
-
-  async function verify() {
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
+  const {
+    busy,
+    error,
+    result,
+    run: verify,
+  } = useFormAction(async () => {
     const started = performance.now();
-    try {
-      setResult(await apiPost<Verification>('/ledger/verify', {}));
-      setTook(performance.now() - started);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const verification = await apiPost<Verification>('/ledger/verify', {});
+    setTook(performance.now() - started);
+    return verification;
+  });
 
   return (
     <div className="stack">

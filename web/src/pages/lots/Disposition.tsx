@@ -1,6 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatDateTime, problemFor, Table } from '../../app/ui/index.ts';
+import {
+  Button,
+  ErrorBox,
+  Field,
+  formatDateTime,
+  problemFor,
+  Table,
+  useFormAction,
+} from '../../app/ui/index.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { QualityHistory } from './types.ts';
 
@@ -29,27 +37,15 @@ export function Disposition({
   const [reason, setReason] = useState('');
   const [approver, setApprover] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiPost(`/lots/${encodeURIComponent(lotNumber)}/decision`, {
-        decision,
-        ...(reason !== '' ? { reason } : {}),
-        ...(approver !== '' ? { approval: { name: approver, password } } : {}),
-      });
-      setPassword('');
-      onDecided();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useFormAction(async () => {
+    await apiPost(`/lots/${encodeURIComponent(lotNumber)}/decision`, {
+      decision,
+      ...(reason !== '' ? { reason } : {}),
+      ...(approver !== '' ? { approval: { name: approver, password } } : {}),
+    });
+    setPassword('');
+    onDecided();
+  });
 
   return (
     <div className="card stack">
@@ -70,7 +66,7 @@ export function Disposition({
         ]}
       />
       {mayDecide && (
-        <form className="stack" onSubmit={(e) => void submit(e)} aria-label="Decide on the lot">
+        <form className="stack" onSubmit={submit} aria-label="Decide on the lot">
           <div className="row">
             <Field label="Decision" problem={problemFor(error, 'decision')}>
               {(id) => (

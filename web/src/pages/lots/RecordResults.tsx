@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, problemFor } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, problemFor, useFormAction } from '../../app/ui/index.ts';
 import type { ClassPlan } from './types.ts';
 
 interface Recorded {
@@ -37,15 +37,8 @@ export function RecordResults({
     Object.fromEntries(classes.map((c) => [c.defectClass, String(c.n)])),
   );
   const [defects, setDefects] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(undefined);
-  const [result, setResult] = useState<Recorded | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, result, submit } = useFormAction(
+    async () => {
       const answer = await apiPost<Recorded>(`/lots/${encodeURIComponent(lotNumber)}/inspection`, {
         results: classes.map((c) => ({
           defectClass: c.defectClass,
@@ -53,17 +46,14 @@ export function RecordResults({
           defects: Number(defects[c.defectClass] ?? ''),
         })),
       });
-      setResult(answer);
       onRecorded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return answer;
+    },
+    { keepResult: true },
+  );
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="record-results">
+    <form className="card stack" onSubmit={submit} aria-labelledby="record-results">
       <h2 id="record-results">Record sample results</h2>
       {classes.map((c, i) => (
         <fieldset key={c.defectClass} className="row">

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, problemFor, SuggestInput } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, problemFor, SuggestInput, useFormAction } from '../../app/ui/index.ts';
 
 interface Added {
   readonly customerOrder: { readonly orderNumber: string };
@@ -30,35 +30,26 @@ export function NewOrderForm({
   const [quantity, setQuantity] = useState('');
   const [dueDate, setDue] = useState('');
   const [priority, setPriority] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [placed, setPlaced] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setPlaced(undefined);
-    try {
-      const answer = await apiPost<Added>('/orders', {
-        ...(askConsignee ? { consigneeId } : {}),
-        productId,
-        quantity: quantity === '' ? undefined : Number(quantity),
-        dueDate,
-        ...(priority !== '' ? { priority: Number(priority) } : {}),
-      });
-      const text = `${answer.customerOrder.orderNumber} placed (production order ${answer.productionOrder.orderNumber})`;
-      setPlaced(text);
-      onPlaced(answer.customerOrder.orderNumber);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    busy,
+    error,
+    result: placed,
+    submit,
+  } = useFormAction(async () => {
+    const answer = await apiPost<Added>('/orders', {
+      ...(askConsignee ? { consigneeId } : {}),
+      productId,
+      quantity: quantity === '' ? undefined : Number(quantity),
+      dueDate,
+      ...(priority !== '' ? { priority: Number(priority) } : {}),
+    });
+    const text = `${answer.customerOrder.orderNumber} placed (production order ${answer.productionOrder.orderNumber})`;
+    onPlaced(answer.customerOrder.orderNumber);
+    return text;
+  });
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="new-order">
+    <form className="card stack" onSubmit={submit} aria-labelledby="new-order">
       <h2 id="new-order">Place an order</h2>
       <div className="row">
         {askConsignee && (

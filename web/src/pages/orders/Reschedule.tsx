@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox } from '../../app/ui/index.ts';
+import { Button, ErrorBox, useFormAction } from '../../app/ui/index.ts';
 import type { MadeSchedule } from './types.ts';
 
 /**
@@ -11,22 +10,19 @@ import type { MadeSchedule } from './types.ts';
  * <Reschedule onDone={schedule.reload} />
  */
 export function Reschedule({ onDone }: { readonly onDone: () => void }) {
-  const [made, setMade] = useState<MadeSchedule | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function run() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setMade(await apiPost<MadeSchedule>('/schedule', {}));
+  const {
+    busy,
+    error,
+    result: made,
+    run,
+  } = useFormAction(
+    async () => {
+      const schedule = await apiPost<MadeSchedule>('/schedule', {});
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return schedule;
+    },
+    { keepResult: true },
+  );
 
   return (
     <div className="stack">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, problemFor } from '../../app/ui/index.ts';
+import { Button, ErrorBox, problemFor, useFormAction } from '../../app/ui/index.ts';
 import type { Authorisation } from './types.ts';
 
 type Status = 'valid' | 'suspended' | 'revoked';
@@ -22,24 +22,17 @@ export function AuthorisationActions({
   readonly onDone: () => void;
 }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    run: change,
+  } = useFormAction(async (status: Status) => {
+    await apiPost(`/authorisations/${encodeURIComponent(authorisation.number)}/status`, { status, reason });
+    setReason('');
+    onDone();
+  });
   const offered = (['suspended', 'revoked', 'valid'] as const).filter((s) => s !== authorisation.status);
   if (authorisation.status === 'revoked') return <span>—</span>;
-
-  async function change(status: Status) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await apiPost(`/authorisations/${encodeURIComponent(authorisation.number)}/status`, { status, reason });
-      setReason('');
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const problem = problemFor(error, 'reason');
   return (

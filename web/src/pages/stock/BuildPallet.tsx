@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, SuggestInput } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, SuggestInput, useFormAction } from '../../app/ui/index.ts';
 import { fieldProblem } from './answers.ts';
 import { cratesInPlant } from './cratesOfLot.ts';
 
@@ -28,41 +28,33 @@ export function BuildPallet({
 }) {
   const [lotNumber, setLot] = useState('');
   const [crates, setCrates] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [built, setBuilt] = useState<Pallet | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    result: built,
+    submit,
+    attempt,
+  } = useFormAction(async () => {
+    const pallet = await apiPost<Pallet>('/pallets', {
+      crates: crates.split(/[\s,]+/).filter((s) => s !== ''),
+    });
+    onBuilt();
+    return pallet;
+  });
 
-  async function fill() {
-    setError(undefined);
-    try {
+  function fill() {
+    return attempt(async () => {
       const loose = (await cratesInPlant(lotNumber)).filter((c) => c.palletSscc === null);
       // A pallet stands in one place: take the crates where most of the lot's loose ones are.
       const byLocation = new Map<string, string[]>();
       for (const c of loose) byLocation.set(c.locationId, [...(byLocation.get(c.locationId) ?? []), c.sscc]);
       const most = [...byLocation.values()].sort((a, b) => b.length - a.length)[0] ?? [];
       setCrates(most.join('\n'));
-    } catch (e) {
-      setError(e);
-    }
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setBuilt(undefined);
-    try {
-      setBuilt(await apiPost<Pallet>('/pallets', { crates: crates.split(/[\s,]+/).filter((s) => s !== '') }));
-      onBuilt();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="build-pallet">
+    <form className="card stack" onSubmit={submit} aria-labelledby="build-pallet">
       <h2 id="build-pallet">Build a pallet</h2>
       <div className="row">
         <Field label="Lot" hint="fills in its crates not on a pallet">

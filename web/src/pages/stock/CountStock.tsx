@@ -1,6 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ChoiceSelect, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
+import {
+  Button,
+  ChoiceSelect,
+  ErrorBox,
+  Field,
+  formatNumber,
+  SuggestInput,
+  useFormAction,
+} from '../../app/ui/index.ts';
 import { fieldProblem, fourEyesNote } from './answers.ts';
 import { looseForms } from './choices.ts';
 import type { FourEyes, LocationUse } from './types.ts';
@@ -38,41 +46,31 @@ export function CountStock({
   const [counted, setCounted] = useState('');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [outcome, setOutcome] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setOutcome(undefined);
-    try {
-      const answer = await apiPost<FourEyes<Counted>>('/stock/counts', {
-        location,
-        lotNumber,
-        form,
-        counted: counted.trim() === '' ? counted : Number(counted),
-        ...(reason !== '' ? { reason } : {}),
-        ...(note.trim() !== '' ? { note } : {}),
-      });
-      setOutcome(
-        `Count of ${lotNumber} at ${location}: ${fourEyesNote(answer, (c) =>
-          c.delta === 0
-            ? `matches the records (${formatNumber(c.counted)})`
-            : `records adjusted from ${formatNumber(c.recorded)} to ${formatNumber(c.counted)}`,
-        )}`,
-      );
-      onCounted();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    busy,
+    error,
+    result: outcome,
+    submit,
+  } = useFormAction(async () => {
+    const answer = await apiPost<FourEyes<Counted>>('/stock/counts', {
+      location,
+      lotNumber,
+      form,
+      counted: counted.trim() === '' ? counted : Number(counted),
+      ...(reason !== '' ? { reason } : {}),
+      ...(note.trim() !== '' ? { note } : {}),
+    });
+    const said = `Count of ${lotNumber} at ${location}: ${fourEyesNote(answer, (c) =>
+      c.delta === 0
+        ? `matches the records (${formatNumber(c.counted)})`
+        : `records adjusted from ${formatNumber(c.recorded)} to ${formatNumber(c.counted)}`,
+    )}`;
+    onCounted();
+    return said;
+  });
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="count-stock">
+    <form className="card stack" onSubmit={submit} aria-labelledby="count-stock">
       <h2 id="count-stock">Record a physical count</h2>
       <div className="row">
         <Field label="Location" problem={fieldProblem(error, 'location')}>

@@ -1,6 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ChoiceSelect, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
+import {
+  Button,
+  ChoiceSelect,
+  ErrorBox,
+  Field,
+  formatNumber,
+  SuggestInput,
+  useFormAction,
+} from '../../app/ui/index.ts';
 import { fieldProblem, fourEyesNote } from './answers.ts';
 import './stock.css';
 import type { FourEyes, LocationUse } from './types.ts';
@@ -34,42 +42,32 @@ export function DestroyStock({
   const [quantity, setQuantity] = useState('');
   const [location, setLocation] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [outcome, setOutcome] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setOutcome(undefined);
-    try {
-      const body =
-        what === 'unit'
-          ? { sscc, reason }
-          : {
-              lotNumber,
-              quantity: quantity.trim() === '' ? quantity : Number(quantity),
-              ...(location !== '' ? { location } : {}),
-              reason,
-            };
-      const answer = await apiPost<FourEyes<Destroyed>>('/destructions', body);
-      setOutcome(
-        `Destruction ${fourEyesNote(
-          answer,
-          (d) => `done: ${formatNumber(d.rounds)} rounds of ${d.lots.map((l) => l.lotNumber).join(', ')}`,
-        )}`,
-      );
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    busy,
+    error,
+    result: outcome,
+    submit,
+  } = useFormAction(async () => {
+    const body =
+      what === 'unit'
+        ? { sscc, reason }
+        : {
+            lotNumber,
+            quantity: quantity.trim() === '' ? quantity : Number(quantity),
+            ...(location !== '' ? { location } : {}),
+            reason,
+          };
+    const answer = await apiPost<FourEyes<Destroyed>>('/destructions', body);
+    const said = `Destruction ${fourEyesNote(
+      answer,
+      (d) => `done: ${formatNumber(d.rounds)} rounds of ${d.lots.map((l) => l.lotNumber).join(', ')}`,
+    )}`;
+    onDone();
+    return said;
+  });
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="destroy-stock">
+    <form className="card stack" onSubmit={submit} aria-labelledby="destroy-stock">
       <h2 id="destroy-stock">Destroy rounds</h2>
       <fieldset className="choice">
         <legend>What is destroyed</legend>

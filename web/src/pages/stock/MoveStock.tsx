@@ -1,6 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ChoiceSelect, ErrorBox, Field, formatNumber, SuggestInput } from '../../app/ui/index.ts';
+import {
+  Button,
+  ChoiceSelect,
+  ErrorBox,
+  Field,
+  formatNumber,
+  SuggestInput,
+  useFormAction,
+} from '../../app/ui/index.ts';
 import { fieldProblem } from './answers.ts';
 import { looseForms } from './choices.ts';
 import './stock.css';
@@ -40,42 +48,30 @@ export function MoveStock({
   const [quantity, setQuantity] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [moved, setMoved] = useState<Moved | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    result: moved,
+    submit,
+    attempt,
+  } = useFormAction(async () => {
+    const body =
+      what === 'unit'
+        ? { sscc, to }
+        : { lotNumber, form, quantity: quantity.trim() === '' ? quantity : Number(quantity), from, to };
+    const answer = await apiPost<Moved>('/stock/moves', body);
+    onMoved();
+    if (what === 'unit' && lotNumber !== '') void listCrates();
+    return answer;
+  });
 
-  async function listCrates() {
-    setError(undefined);
-    try {
-      setCrates(await cratesInPlant(lotNumber));
-    } catch (e) {
-      setError(e);
-    }
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setMoved(undefined);
-    try {
-      const body =
-        what === 'unit'
-          ? { sscc, to }
-          : { lotNumber, form, quantity: quantity.trim() === '' ? quantity : Number(quantity), from, to };
-      setMoved(await apiPost<Moved>('/stock/moves', body));
-      onMoved();
-      if (what === 'unit' && lotNumber !== '') void listCrates();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  function listCrates(): Promise<void> {
+    return attempt(async () => setCrates(await cratesInPlant(lotNumber)));
   }
 
   const units = [...new Map(crates.map((c) => [c.palletSscc ?? c.sscc, c])).entries()];
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="move-stock">
+    <form className="card stack" onSubmit={submit} aria-labelledby="move-stock">
       <h2 id="move-stock">Move stock</h2>
       <fieldset className="choice">
         <legend>What moves</legend>

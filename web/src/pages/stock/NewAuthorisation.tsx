@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, SuggestInput } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, SuggestInput, useFormAction } from '../../app/ui/index.ts';
 import { problemUnder } from './answers.ts';
 import type { Authorisation, FourEyes } from './types.ts';
 
@@ -37,43 +37,34 @@ export function NewAuthorisation({
   const [validFrom, setFrom] = useState('');
   const [validTo, setTo] = useState('');
   const [documents, setDocuments] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [note, setNote] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setNote(undefined);
-    try {
-      const answer = await apiPost<FourEyes<Authorisation>>('/authorisations', {
-        number,
-        authority,
-        consigneeId,
-        country,
-        products: listOf(products),
-        // A blank or non-number ceiling goes as typed, so the server names the field.
-        quantityCeiling: ceiling.trim() === '' ? ceiling : Number(ceiling),
-        validFrom,
-        validTo,
-        documents: listOf(documents),
-      });
-      setNote(
-        answer.status === 'awaiting_approval'
-          ? `${number} waits for a second person: request ${answer.request.requestNumber} (Approvals page)`
-          : `${answer.result.number} recorded: valid ${answer.result.validFrom} to ${answer.result.validTo}`,
-      );
-      onAdded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    busy,
+    error,
+    result: note,
+    submit,
+  } = useFormAction(async () => {
+    const answer = await apiPost<FourEyes<Authorisation>>('/authorisations', {
+      number,
+      authority,
+      consigneeId,
+      country,
+      products: listOf(products),
+      // A blank or non-number ceiling goes as typed, so the server names the field.
+      quantityCeiling: ceiling.trim() === '' ? ceiling : Number(ceiling),
+      validFrom,
+      validTo,
+      documents: listOf(documents),
+    });
+    const said =
+      answer.status === 'awaiting_approval'
+        ? `${number} waits for a second person: request ${answer.request.requestNumber} (Approvals page)`
+        : `${answer.result.number} recorded: valid ${answer.result.validFrom} to ${answer.result.validTo}`;
+    onAdded();
+    return said;
+  });
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="new-authorisation">
+    <form className="card stack" onSubmit={submit} aria-labelledby="new-authorisation">
       <h2 id="new-authorisation">Add an authorisation (end-user certificate)</h2>
       <div className="row">
         <Field label="Certificate number" problem={problemUnder(error, 'number')}>

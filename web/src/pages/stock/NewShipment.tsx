@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, problemFor, SuggestInput } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, problemFor, SuggestInput, useFormAction } from '../../app/ui/index.ts';
 import { unshippedOf } from './cratesOfLot.ts';
 import type { Authorisation, Shipment } from './types.ts';
 
@@ -29,44 +29,33 @@ export function NewShipment({
   const [lot, setLot] = useState('');
   const [transportRef, setTransport] = useState('');
   const [invoiceRef, setInvoice] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [created, setCreated] = useState<Shipment | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    result: created,
+    submit,
+    attempt,
+  } = useFormAction(async () => {
+    const shipment = await apiPost<Shipment>('/shipments', {
+      consigneeId,
+      ssccs: ssccs.split(/[\s,]+/).filter((s) => s !== ''),
+      ...(authorisation !== '' ? { authorisation } : {}),
+      transportRef,
+      invoiceRef,
+    });
+    onCreated(shipment.shipmentNumber);
+    return shipment;
+  });
 
-  async function fill() {
-    setError(undefined);
-    try {
+  function fill() {
+    return attempt(async () => {
       const found = await unshippedOf(lot);
       setSsccs(found.join('\n'));
-    } catch (e) {
-      setError(e);
-    }
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setCreated(undefined);
-    try {
-      const shipment = await apiPost<Shipment>('/shipments', {
-        consigneeId,
-        ssccs: ssccs.split(/[\s,]+/).filter((s) => s !== ''),
-        ...(authorisation !== '' ? { authorisation } : {}),
-        transportRef,
-        invoiceRef,
-      });
-      setCreated(shipment);
-      onCreated(shipment.shipmentNumber);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="new-shipment">
+    <form className="card stack" onSubmit={submit} aria-labelledby="new-shipment">
       <h2 id="new-shipment">Plan a shipment</h2>
       <div className="row">
         <Field label="Consignee" problem={problemFor(error, 'consigneeId')}>

@@ -1,6 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber, problemFor, SuggestInput } from '../../app/ui/index.ts';
+import {
+  Button,
+  ErrorBox,
+  Field,
+  formatNumber,
+  problemFor,
+  SuggestInput,
+  useFormAction,
+} from '../../app/ui/index.ts';
 
 interface Packed {
   readonly lotNumber: string;
@@ -26,27 +34,19 @@ export function PackLot({
   readonly onPacked: () => void;
 }) {
   const [lotNumber, setLot] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [packed, setPacked] = useState<Packed | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setPacked(undefined);
-    try {
-      setPacked(await apiPost<Packed>(`/lots/${encodeURIComponent(lotNumber)}/packing`, {}));
-      onPacked();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const {
+    busy,
+    error,
+    result: packed,
+    submit,
+  } = useFormAction(async () => {
+    const answer = await apiPost<Packed>(`/lots/${encodeURIComponent(lotNumber)}/packing`, {});
+    onPacked();
+    return answer;
+  });
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="pack-lot">
+    <form className="card stack" onSubmit={submit} aria-labelledby="pack-lot">
       <h2 id="pack-lot">Pack a lot</h2>
       <div className="row">
         <Field label="Lot" hint="lots with loose rounds or boxes" problem={problemFor(error, 'lotNumber')}>

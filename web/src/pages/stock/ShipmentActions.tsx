@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox } from '../../app/ui/index.ts';
+import { Button, ErrorBox, useFormAction } from '../../app/ui/index.ts';
 import type { FourEyes, Shipment } from './types.ts';
 
 /**
@@ -19,27 +18,24 @@ export function ShipmentActions({
   readonly role: string;
   readonly onDone: () => void;
 }) {
-  const [note, setNote] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    result: note,
+    run: act,
+  } = useFormAction(
+    async (path: string, body: object | undefined, done: (answer: unknown) => string) => {
+      const said = done(await apiPost(path, body));
+      onDone();
+      return said;
+    },
+    { keepResult: true },
+  );
   const mayDispatch = (role === 'logistics' || role === 'admin') && shipment.status === 'planned';
   const mayReceive = role === 'consignee' && shipment.status === 'in_transit';
   // The answer stays in place after the list reloads, even once the act is no longer offered
   // (a received shipment): whoever acted sees what came of it.
   if (!mayDispatch && !mayReceive && note === undefined && error === undefined) return null;
-
-  async function act(path: string, body: object | undefined, done: (answer: unknown) => string) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setNote(done(await apiPost(path, body)));
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const n = encodeURIComponent(shipment.shipmentNumber);
   return (

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost } from '../../app/api.ts';
-import { Button, ErrorBox, Field, formatNumber, problemFor } from '../../app/ui/index.ts';
+import { Button, ErrorBox, Field, formatNumber, problemFor, useFormAction } from '../../app/ui/index.ts';
 
 interface RecallResult {
   readonly recallNumber: string;
@@ -24,26 +24,17 @@ export function Recall({
 }) {
   const [reason, setReason] = useState('');
   const [viaComponents, setVia] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const [result, setResult] = useState<RecallResult | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(await apiPost<RecallResult>('/recalls', { lotNumber, viaComponents, reason }));
+  const { busy, error, result, submit } = useFormAction(
+    async () => {
+      const recalled = await apiPost<RecallResult>('/recalls', { lotNumber, viaComponents, reason });
       onRecalled();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return recalled;
+    },
+    { keepResult: true },
+  );
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} aria-labelledby="recall">
+    <form className="card stack" onSubmit={submit} aria-labelledby="recall">
       <h2 id="recall">Recall lot {lotNumber}</h2>
       <div className="row">
         <Field label="Reason" problem={problemFor(error, 'reason')}>
