@@ -34,10 +34,26 @@ describe('canonical JSON (RFC 8785 for our value types)', () => {
     expect(isCanonicalJson('{"10":"b","9":"a","x":1}')).toBe(true);
   });
 
+  it('writes keys out of order, nested, with index-like or __proto__ keys, as the reference does', () => {
+    const value = JSON.parse(
+      '{"z":{"b":[{"y":1,"x":2}],"a":1},"__proto__":{"d":1,"c":2},"10":{"2":1,"10":2},"9":[3]}',
+    ) as unknown;
+    expect(canonicalJson(value)).toBe(reference(value));
+    expect(canonicalJson({ b: { d: 1, c: { f: 1, e: 2 } }, a: [{ h: 1, g: [] }] })).toBe(
+      '{"a":[{"g":[],"h":1}],"b":{"c":{"e":2,"f":1},"d":1}}',
+    );
+    const inOrder = { a: { b: 1 }, c: [1, 'x'] };
+    expect(canonicalJson(inOrder)).toBe('{"a":{"b":1},"c":[1,"x"]}');
+  });
+
   it('refuses what JSON cannot hold', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/\$\.a: not a finite number/);
     expect(() => canonicalJson({ at: new Date() })).toThrow(/not a plain object/);
     expect(() => canonicalJson([undefined])).toThrow(/undefined in an array/);
+    expect(() => canonicalJson({ b: 1, a: { f: () => 1 } })).toThrow(
+      /\$\.a\.f: a function cannot be written/,
+    );
+    expect(() => canonicalJson({ a: 1n })).toThrow(/\$\.a: a bigint cannot be written/);
   });
 
   it('agrees with the reference and recognises its own output (property)', () => {

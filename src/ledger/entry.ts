@@ -51,13 +51,30 @@ export function entryText(index: number, event: CustodyEvent): string {
 
 // A reused buffer for leaf input (0x00 prefix, then the UTF-8 text): one encode, one digest.
 let leafInput = Buffer.alloc(4096);
+let leafText = leafInput.subarray(1);
+
+/**
+ * The leaf input of an entry's text: 0x00, then the text's UTF-8 bytes. A view of a buffer that
+ * the next call reuses (no allocation per entry): hash it or scan it before the next entry.
+ */
+export function entryLeafInput(text: string): Buffer {
+  if (text.length * 3 + 1 > leafInput.length) {
+    leafInput = Buffer.alloc(text.length * 3 + 1);
+    leafText = leafInput.subarray(1);
+  }
+  leafInput[0] = 0;
+  const written = encoder.encodeInto(text, leafText).written;
+  return leafInput.subarray(0, 1 + written);
+}
+
+/** SHA-256 of a leaf input (see `entryLeafInput`): the Merkle leaf hash. */
+export function hashLeafInput(input: Uint8Array): Hash {
+  return digest('sha256', input, 'buffer');
+}
 
 /** The Merkle leaf hash of an entry's canonical text: SHA-256(0x00 || UTF-8 text). */
 export function entryLeafHash(text: string): Hash {
-  if (text.length * 3 + 1 > leafInput.length) leafInput = Buffer.alloc(text.length * 3 + 1);
-  leafInput[0] = 0;
-  const written = encoder.encodeInto(text, leafInput.subarray(1)).written;
-  return digest('sha256', leafInput.subarray(0, 1 + written), 'buffer');
+  return hashLeafInput(entryLeafInput(text));
 }
 
 /** The stored form of an event appended at `index` (its recordTime already set). */
@@ -166,15 +183,19 @@ export function checkStoredEntryHashes(entry: StoredEntry, leafHash: Hash): Ledg
   return undefined;
 }
 
-/** The check of one stored entry at the given depth. */
+/**
+ * The check of one stored entry at the given depth. `leafInput` is the entry's leaf input
+ * (`entryLeafInput(entry.text)`) when the caller has just hashed it: the scan reads those bytes.
+ */
 export function checkEntryAt(
   depth: CheckDepth,
   entry: StoredEntry,
   leafHash: Hash,
+  leafInput?: Uint8Array,
 ): LedgerProblem | undefined {
   if (depth === 'hashes') return checkStoredEntryHashes(entry, leafHash);
   // The one-pass scan accepts the usual entry; anything it is not sure of gets the full check,
-  // which decides and names the problem.
-  if (sameHash(leafHash, entry.leafHash) && scanAccepts(entry)) return undefined;
+  // which decides and names the problem. It reads the bytes just hashed, when given.
+  if (sameHash(leafHash, entry.leafHash) && scanAccepts(entry, leafInput)) return undefined;
   return checkStoredEntry(entry, leafHash);
 }

@@ -16,7 +16,8 @@
 import type { Checkpoint } from './checkpoint/checkpoint.ts';
 import {
   checkEntryAt,
-  entryLeafHash,
+  entryLeafInput,
+  hashLeafInput,
   type CheckDepth,
   type LedgerProblem,
   type StoredEntry,
@@ -192,10 +193,11 @@ export async function verifyLog(
   const iterator = iteratorOf(entries);
   for (let item = await iterator.next(); item.done !== true; item = await iterator.next()) {
     const entry = item.value;
-    const leaf = entryLeafHash(entry.text);
+    const input = entryLeafInput(entry.text);
+    const leaf = hashLeafInput(input);
     const problem =
       (await checkSequence(entry, checker.frontier.size, iterator)) ??
-      checkEntryAt(anchors.depth ?? 'full', entry, leaf) ??
+      checkEntryAt(anchors.depth ?? 'full', entry, leaf, input) ??
       checker.addLeaf(leaf);
     if (problem !== undefined) return checker.result(problem);
   }

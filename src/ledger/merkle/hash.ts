@@ -40,6 +40,28 @@ export function hashChildren(left: Hash, right: Hash): Hash {
   return digest('sha256', NODE_INPUT, 'buffer');
 }
 
+/**
+ * The root of a perfect subtree from its leaf hashes packed one after another (32 bytes each;
+ * `count` a power of two). Hashed level by level in one scratch buffer, in place: no object is
+ * kept per node, so a block of thousands of leaves leaves nothing behind for the collector.
+ *
+ * @example
+ * perfectRoot(packed, 4); // hashChildren(hashChildren(l0, l1), hashChildren(l2, l3))
+ */
+export function perfectRoot(leaves: Uint8Array, count: number): Hash {
+  if (!isPowerOfTwo(count) || leaves.length < count * HASH_SIZE) {
+    throw new RangeError(`count: must be a power of two with as many leaves given, got ${count}`);
+  }
+  const level = Buffer.from(leaves.subarray(0, count * HASH_SIZE));
+  for (let width = count; width > 1; width /= 2) {
+    for (let i = 0; i < width; i += 2) {
+      level.copy(NODE_INPUT, 1, i * HASH_SIZE, (i + 2) * HASH_SIZE);
+      level.set(digest('sha256', NODE_INPUT, 'buffer'), (i / 2) * HASH_SIZE);
+    }
+  }
+  return new Uint8Array(level.subarray(0, HASH_SIZE));
+}
+
 /** Byte-wise equality of two hashes (lengths included). */
 export function sameHash(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Frontier, frontierKeys } from './frontier.ts';
-import { EMPTY_ROOT, hashChildren, hashLeaf, sameHash, splitPoint, toHex, type Hash } from './hash.ts';
+import {
+  EMPTY_ROOT,
+  hashChildren,
+  hashLeaf,
+  perfectRoot,
+  sameHash,
+  splitPoint,
+  toHex,
+  type Hash,
+} from './hash.ts';
 import { MemoryTree } from './memory-tree.ts';
 import { consistencyProof, inclusionProof, rootAt } from './proof.ts';
 import { verifyConsistency, verifyInclusion } from './verify.ts';
@@ -24,6 +33,19 @@ function treeOf(size: number): { tree: MemoryTree; leaves: Hash[] } {
 }
 
 describe('Merkle tree', () => {
+  it('gives a perfect subtree the reference root from its packed leaf hashes', () => {
+    for (const size of [1, 2, 4, 8, 1024]) {
+      const leaves = Array.from({ length: size }, (_, i) => leafOf(i));
+      const packed = new Uint8Array(size * 32);
+      leaves.forEach((leaf, i) => packed.set(leaf, i * 32));
+      expect(toHex(perfectRoot(packed, size))).toBe(toHex(referenceRoot(leaves)));
+      // The packed leaves are read, not changed.
+      expect(toHex(packed.subarray(0, 32))).toBe(toHex(leaves[0] as Hash));
+    }
+    expect(() => perfectRoot(new Uint8Array(96), 3)).toThrow(/power of two/);
+    expect(() => perfectRoot(new Uint8Array(32), 2)).toThrow(/power of two/);
+  });
+
   it('matches the RFC 6962 reference root of the 8-leaf test tree', () => {
     // Leaves of the CT test tree: "", 00, 10, 2021, 3031, 40414243, 5051525354555657, 606162...6f
     const data = [

@@ -5,8 +5,14 @@
  * hashes the block into its perfect subtree. Only the leaf hashes and the root go back.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkEntryAt, entryLeafHash, type CheckDepth, type LedgerProblem } from '../entry.ts';
-import { HASH_SIZE, hashChildren, isPowerOfTwo, type Hash } from '../merkle/hash.ts';
+import {
+  checkEntryAt,
+  entryLeafInput,
+  hashLeafInput,
+  type CheckDepth,
+  type LedgerProblem,
+} from '../entry.ts';
+import { HASH_SIZE, isPowerOfTwo, perfectRoot } from '../merkle/hash.ts';
 import { checkSequence, iteratorOf } from '../verify-log.ts';
 import type { EntrySourceModule } from './source.ts';
 
@@ -40,32 +46,39 @@ export async function checkRange(job: RangeJob): Promise<RangeResult> {
   const source = await loading;
   const count = job.to - job.from;
   const leaves = new Uint8Array(count * HASH_SIZE);
-  const hashes: Hash[] = [];
+  let checked = 0;
   const done = (problem?: LedgerProblem): RangeResult => ({
     id: job.id,
-    leaves: leaves.subarray(0, hashes.length * HASH_SIZE),
+    leaves: leaves.subarray(0, checked * HASH_SIZE),
     ...(problem === undefined ? {} : { problem }),
   });
   const iterator = iteratorOf(source.openRange(job.config, job.from, job.to));
   try {
-    for (let item = await iterator.next(); item.done !== true; item = await iterator.next()) {
+    for (;;) {
+      // A database source answers synchronously: awaiting only a promise keeps the loop free of
+      // a microtask per entry.
+      const next = iterator.next();
+      const item = next instanceof Promise ? await next : next;
+      if (item.done === true) break;
       const entry = item.value;
-      const position = job.from + hashes.length;
+      const position = job.from + checked;
       if (position >= job.to) break;
-      const leaf = entryLeafHash(entry.text);
+      const input = entryLeafInput(entry.text);
+      const leaf = hashLeafInput(input);
       const problem =
-        (await checkSequence(entry, position, iterator)) ?? checkEntryAt(job.depth, entry, leaf);
+        (entry.index === position ? undefined : await checkSequence(entry, position, iterator)) ??
+        checkEntryAt(job.depth, entry, leaf, input);
       if (problem !== undefined) return done(problem);
-      leaves.set(leaf, hashes.length * HASH_SIZE);
-      hashes.push(leaf);
+      leaves.set(leaf, checked * HASH_SIZE);
+      checked += 1;
     }
   } finally {
     // A range left half-read must let go of its reader (a database statement stays busy otherwise).
     await iterator.return?.();
   }
-  if (hashes.length < count) {
+  if (checked < count) {
     // The range ended early: name the gap by the next stored event, as the one-thread verifier does.
-    const index = job.from + hashes.length;
+    const index = job.from + checked;
     const after = iteratorOf(source.openRange(job.config, index, Number.MAX_SAFE_INTEGER));
     try {
       const next = await after.next();
@@ -79,13 +92,7 @@ export async function checkRange(job: RangeJob): Promise<RangeResult> {
     return done({ kind: 'missing', index, what: `no event is stored at index ${index}` });
   }
   if (!isPowerOfTwo(count)) return done();
-  let level = hashes;
-  while (level.length > 1) {
-    const up: Hash[] = [];
-    for (let i = 0; i < level.length; i += 2) up.push(hashChildren(level[i] as Hash, level[i + 1] as Hash));
-    level = up;
-  }
-  return { ...done(), root: level[0] as Hash };
+  return { ...done(), root: perfectRoot(leaves, count) };
 }
 
 parentPort?.on('message', (job: RangeJob) => {
