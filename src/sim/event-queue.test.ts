@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue, SMALL_LIST_LIMIT } from './event-queue.ts';
-import { Simulation } from './simulation.ts';
+import { Simulation, type EventModel } from './simulation.ts';
 
 function drain(queue: EventQueue): [number, number, number][] {
   const out: [number, number, number][] = [];
@@ -194,5 +194,35 @@ describe('Simulation', () => {
     };
     expect(trace()).toBe('1:0:0,1:1:3,1:1:1,1:0:4,1:0:2');
     expect(trace()).toBe(trace());
+  });
+
+  it('runs a model object as it runs a handler, stop included', () => {
+    // The example of `runModel`: a line making a box every 0.2 min for an hour.
+    class Line implements EventModel {
+      boxes = 0;
+      constructor(readonly sim: Simulation) {}
+      handle(kind: number, line: number): void {
+        this.boxes += 1;
+        if (this.boxes === 250) this.sim.stop();
+        else this.sim.after(0.2, kind, line);
+      }
+    }
+    const sim = new Simulation();
+    const model = new Line(sim);
+    sim.after(0.2, 0, 0);
+    expect(sim.runModel(60, model)).toBe(250);
+    expect(sim.now).toBeCloseTo(50, 9);
+    // Again without the stop: the same events as a handler function gets.
+    const byModel = new Simulation();
+    const byHandler = new Simulation();
+    const logs: string[][] = [[], []];
+    for (const s of [byModel, byHandler]) {
+      for (let e = 0; e < 5; e += 1) s.at(1 + (e % 2), e % 3, e, e % 2);
+    }
+    byModel.runModel(10, { handle: (kind, entity) => logs[0]!.push(`${byModel.now}:${kind}:${entity}`) });
+    byHandler.run(10, (kind, entity) => logs[1]!.push(`${byHandler.now}:${kind}:${entity}`));
+    expect(logs[0]).toEqual(logs[1]);
+    expect(logs[0]).toHaveLength(5);
+    expect(byModel.events).toBe(5);
   });
 });

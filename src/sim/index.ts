@@ -39,4 +39,4 @@ export {
 export { EventQueue, MAX_PRIORITY, MIN_PRIORITY } from './event-queue.ts';
 export { RandomStream, RandomStreams, streamFor } from './random.ts';
 export { calendarFromScenario, dayIndex, distributionFromScenario, weekdayOf } from './scenario-adapters.ts';
-export { type EventHandler, Simulation } from './simulation.ts';
+export { type EventHandler, type EventModel, Simulation } from './simulation.ts';
