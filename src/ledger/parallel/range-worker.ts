@@ -65,8 +65,9 @@ export async function checkRange(job: RangeJob): Promise<RangeResult> {
       if (position >= job.to) break;
       const input = entryLeafInput(entry.text);
       const leaf = hashLeafInput(input);
+      const outOfPlace = checkSequence(entry, position, iterator);
       const problem =
-        (entry.index === position ? undefined : await checkSequence(entry, position, iterator)) ??
+        (outOfPlace === undefined ? undefined : await outOfPlace) ??
         checkEntryAt(job.depth, entry, leaf, input);
       if (problem !== undefined) return done(problem);
       leaves.set(leaf, checked * HASH_SIZE);
