@@ -28,6 +28,16 @@ function urlFor(route: ApiRoute, params: Record<string, unknown> | undefined): s
   );
 }
 
+/**
+ * Whether every path parameter can be written in a URL: `.` and `..` (or `%2E`) as a whole
+ * segment are dot segments, removed before any routing (RFC 3986 5.2.4, the WHATWG URL parser),
+ * so no client can send them as a value.
+ */
+function addressable(params: unknown): boolean {
+  if (typeof params !== 'object' || params === null) return true;
+  return Object.values(params).every((v) => v !== '.' && v !== '..');
+}
+
 /** Row counts of every table, in one query: what a partial write would change. */
 async function fingerprint(h: ApiHarness): Promise<string> {
   const db = h.db.store.db;
@@ -133,7 +143,7 @@ describe('write routes under malformed input', () => {
     if (bodySchema !== undefined) {
       it('refuses a body broken at one field with 400 naming that field', async () => {
         const broken = fc
-          .tuple(params, body, fc.nat())
+          .tuple(params.filter(addressable), body, fc.nat())
           .map(([p, b, n]) => {
             const options = breakages(bodySchema, b);
             return { p, breakage: options.length === 0 ? undefined : options[n % options.length] };
