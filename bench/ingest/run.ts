@@ -155,12 +155,14 @@ async function runOurs(
 }
 
 const COLUMNS =
-  '(line_id, event_id, kind, at, state, reason, processed, defective, counter_reset, ended_at, note, received_at, actor)';
-const row = (e: Event, receivedAt: string): unknown[] => [
+  '(line_id, event_id, kind, at_ms, state, reason, processed, defective, counter_reset, ended_at, note, receipt_id)';
+const WIDTH = 12;
+/** The stored row of an event, its receipt left to fill in per batch (made before any clock starts). */
+const row = (e: Event): unknown[] => [
   e.lineId,
   e.eventId,
   e.kind,
-  e.at,
+  Date.parse(e.at),
   e.state ?? null,
   e.reason ?? null,
   e.processed ?? null,
@@ -168,8 +170,7 @@ const row = (e: Event, receivedAt: string): unknown[] => [
   0,
   null,
   null,
-  receivedAt,
-  'user:admin',
+  0,
 ];
 
 /** CPU seconds (user + system) this process used since `start`: the machine is shared, the wall clock is not ours. */
@@ -184,10 +185,10 @@ interface Timing {
 }
 
 /**
- * Raw inserts through the bare driver: a copy of line_events' own definition (read from the
- * records' schema, foreign key to a lines table holding the same line ids), the records'
- * connection settings, one transaction per batch; rows one statement each (`rows = 1`) or
- * `rows` to a statement.
+ * Raw inserts through the bare driver: copies of line_events' and line_event_receipts' own
+ * definitions (read from the records' schema, foreign key to a lines table holding the same line
+ * ids), the records' connection settings, one transaction and one receipt per batch; rows one
+ * statement each (`rows = 1`) or `rows` to a statement.
  */
 function rawSqlite(path: string, ddl: readonly string[], events: readonly Event[], rows: number): Timing {
   const db = new BetterSqlite3(path);
@@ -196,26 +197,37 @@ function rawSqlite(path: string, ddl: readonly string[], events: readonly Event[
   const addLine = db.prepare('insert or ignore into lines (id) values (?)');
   for (const e of events.slice(0, 16)) addLine.run(e.lineId);
   for (const statement of ddl) db.exec(statement);
-  const values = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  const values = `(${Array.from({ length: WIDTH }, () => '?').join(', ')})`;
+  const receipt = db.prepare('insert into line_event_receipts (received_at, actor, events) values (?, ?, ?)');
   const one = db.prepare(`insert into line_events ${COLUMNS} values ${values}`);
   const many = db.prepare(
     `insert into line_events ${COLUMNS} values ${Array.from({ length: rows }, () => values).join(', ')}`,
   );
   const receivedAt = new Date().toISOString();
+  const stored = events.map(row);
+  const params = new Array<unknown>(rows * WIDTH);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let i = 0; i < events.length; i += BATCH) {
-    const batch = events.slice(i, i + BATCH);
+  for (let i = 0; i < stored.length; i += BATCH) {
+    const batch = stored.slice(i, i + BATCH);
     db.transaction(() => {
+      const receiptId = receipt.run(receivedAt, 'user:admin', batch.length).lastInsertRowid;
       let j = 0;
       if (rows > 1) {
         for (; j + rows <= batch.length; j += rows) {
-          const params: unknown[] = [];
-          for (let k = j; k < j + rows; k++) params.push(...row(batch[k]!, receivedAt));
+          for (let k = 0; k < rows; k++) {
+            const r = batch[j + k]!;
+            r[WIDTH - 1] = receiptId;
+            for (let c = 0; c < WIDTH; c++) params[k * WIDTH + c] = r[c];
+          }
           many.run(params);
         }
       }
-      for (; j < batch.length; j++) one.run(...row(batch[j]!, receivedAt));
+      for (; j < batch.length; j++) {
+        const r = batch[j]!;
+        r[WIDTH - 1] = receiptId;
+        one.run(r);
+      }
     })();
   }
   const timing = { seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(c0) };
@@ -223,12 +235,13 @@ function rawSqlite(path: string, ddl: readonly string[], events: readonly Event[
   return timing;
 }
 
-/** line_events' definition and indexes as the records' schema has them. */
+/** line_event_receipts' and line_events' definitions and indexes as the records' schema has them. */
 function lineEventsDdl(path: string): string[] {
   const db = new BetterSqlite3(path, { readonly: true });
   const ddl = db
     .prepare(
-      "select sql from sqlite_master where tbl_name = 'line_events' and sql is not null order by type desc",
+      `select sql from sqlite_master where tbl_name in ('line_event_receipts', 'line_events') and sql is not null
+        order by tbl_name = 'line_events', type desc`,
     )
     .pluck()
     .all() as string[];
@@ -239,21 +252,29 @@ function lineEventsDdl(path: string): string[] {
 async function rawPostgres(url: string, schema: string, events: readonly Event[]): Promise<Timing> {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${quoteIdent(schema)}` });
   await client.connect();
-  // line_events' own columns, key, index and checks, and its foreign key to the plant's lines.
-  await client.query(`drop table if exists raw_events;
+  // line_events' own columns, key, index and checks, and its foreign keys to the plant's lines
+  // and to the batches' receipts (kept in a copy of line_event_receipts).
+  await client.query(`drop table if exists raw_events; drop table if exists raw_receipts;
+    create table raw_receipts (like line_event_receipts including all);
     create table raw_events (like line_events including all);
-    alter table raw_events add foreign key (line_id) references lines (id);`);
+    alter table raw_events add foreign key (line_id) references lines (id);
+    alter table raw_events add foreign key (receipt_id) references raw_receipts (id);`);
   const receivedAt = new Date().toISOString();
+  const stored = events.map(row);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let i = 0; i < events.length; i += BATCH) {
-    const rows = events.slice(i, i + BATCH).map((e) => row(e, receivedAt));
+  for (let i = 0; i < stored.length; i += BATCH) {
+    const rows = stored.slice(i, i + BATCH);
     const col = (k: number): unknown[] => rows.map((r) => r[k]);
     await client.query('begin');
+    const receipt = await client.query<{ id: string }>(
+      'insert into raw_receipts (received_at, actor, events) values ($1, $2, $3) returning id',
+      [receivedAt, 'user:admin', rows.length],
+    );
     await client.query(
-      `insert into raw_events ${COLUMNS} select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-        $6::text[], $7::bigint[], $8::bigint[], $9::integer[], $10::text[], $11::text[], $12::text[], $13::text[])`,
-      Array.from({ length: 13 }, (_, k) => col(k)),
+      `insert into raw_events ${COLUMNS} select *, $12::bigint from unnest($1::text[], $2::text[], $3::text[],
+        $4::bigint[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::integer[], $10::text[], $11::text[])`,
+      [...Array.from({ length: WIDTH - 1 }, (_, k) => col(k)), receipt.rows[0]!.id],
     );
     await client.query('commit');
   }

@@ -1,6 +1,11 @@
 import { ValidationError } from '../domain/errors.ts';
 import type { Keyset, KeysetPage } from '../store/keyset.ts';
-import { listPages, type LedgerEventRecord, type LineEventRecord } from '../store/repositories/list-pages.ts';
+import {
+  lineEventCursor,
+  listPages,
+  type LedgerEventRecord,
+  type LineEventRecord,
+} from '../store/repositories/list-pages.ts';
 import { requireRole, type Actor } from './actor.ts';
 import { staff } from './auth/roles.ts';
 import type { AppContext } from './context.ts';
@@ -19,6 +24,12 @@ export async function pageLineEvents(
   page: Keyset,
 ): Promise<KeysetPage<LineEventRecord>> {
   requireRole(actor, staff, 'read line events');
+  // The key is the API's cursor: a time, "|" and an event id; anything else cannot be from this list.
+  if (page.after !== undefined && Number.isNaN(lineEventCursor(page.after).atMs)) {
+    throw new ValidationError('line_events.cursor', 'cursor: not a cursor from this list', [
+      { path: 'cursor', problem: 'is not a cursor from this list; start again without it' },
+    ]);
+  }
   return listPages(app.store).lineEvents(lineId, page);
 }
 

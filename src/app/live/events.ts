@@ -18,7 +18,11 @@ export interface LineStateEvent {
   readonly at: string;
 }
 
-/** Cartridges a line made since its previous count: good and defective, as an increment. */
+/**
+ * Cartridges a line made since the previous `line-count` of that line, good and defective, as an
+ * increment: one for each batch of counts recorded (or each stretch of it between two state
+ * changes), `at` the last count's time.
+ */
 export interface LineCountEvent {
   readonly type: 'line-count';
   readonly lineId: string;

@@ -4,6 +4,7 @@ import { openTestDatabase, type TestDatabase } from '../../../test/support/datab
 import { orderOnLine } from '../../../test/support/orders.ts';
 import { PLANT_START, setUpTestPlant, type TestPlant } from '../../../test/support/plant.ts';
 import type { Store } from '../../store/database.ts';
+import { withReceipts } from '../../store/repositories/line-data.ts';
 import { ingestLineEvents, type EventStatus } from './ingest.ts';
 
 // Batches and their boundaries: whatever way a stream is cut into batches, the records come out
@@ -29,12 +30,11 @@ const state = (id: string, seconds: number, s: string, extra: object = {}, lineI
 
 /** Everything ingest writes, without the generated ids, in a stable order. */
 async function records(store: Store) {
-  const events = await store.db
-    .selectFrom('line_events')
-    .selectAll()
-    .orderBy('line_id')
-    .orderBy('at')
-    .orderBy('event_id')
+  // With each event's receipt (who sent it, when it arrived), not the receipt's generated id.
+  const events = await withReceipts(store.db)
+    .orderBy('e.line_id')
+    .orderBy('e.at_ms')
+    .orderBy('e.event_id')
     .execute();
   const runs = await store.db
     .selectFrom('production_runs')

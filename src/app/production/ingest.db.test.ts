@@ -145,7 +145,7 @@ describe('line-event ingest', () => {
     expect(tooLate.results[0]?.problems?.[0]?.problem).toMatch(/arrived too late/);
     const [run] = await runRepository(t.store).list();
     expect(run).toMatchObject({ processed: 900, defective: 9 });
-    const stored = await t.store.db.selectFrom('line_events').select('event_id').orderBy('at').execute();
+    const stored = await t.store.db.selectFrom('line_events').select('event_id').orderBy('at_ms').execute();
     expect(stored.map((r) => r.event_id)).toEqual(['c1', 'c15', 'c2']);
   });
 

@@ -9,8 +9,8 @@ import {
 } from '../../domain/line/index.ts';
 import {
   lineDataRepository,
-  type LineEventRow,
   type LineStatusRecord,
+  type NewLineEvent,
 } from '../../store/repositories/line-data.ts';
 import type { LotRecord } from '../../store/repositories/lots.ts';
 import { actorRef, requireRole, type Actor } from '../actor.ts';
@@ -160,7 +160,7 @@ export async function ingestLineEvents(
     const stored = await lineData.storedEventIds(lookups);
     const recorded = await lineData.recordedSince(lateFrom);
     const book = new RunBook(tx, app, actor);
-    const rows: LineEventRow[] = [];
+    const rows: NewLineEvent[] = [];
     news = [];
     for (const [lineId, candidates] of byLine) {
       if (!positions.has(lineId)) {
@@ -180,6 +180,21 @@ export async function ingestLineEvents(
       };
       let lastMs = cursor.at === undefined ? Number.NaN : Date.parse(cursor.at);
       let changed = false;
+      // A line's counts are told as one increment per batch (or per stretch between two state
+      // changes): a screen adds them up either way, and a batch of 10,000 counts is one message.
+      const counted = { good: 0, defective: 0, at: '' };
+      const tellCounted = (): void => {
+        if (counted.good + counted.defective === 0) return;
+        news.push({
+          type: 'line-count',
+          lineId,
+          good: counted.good,
+          defective: counted.defective,
+          at: iso(counted.at),
+        });
+        counted.good = 0;
+        counted.defective = 0;
+      };
       const seen = new Set<string>();
       for (const c of candidates) {
         if (seen.has(c.eventId) || existing?.has(c.eventId) === true) {
@@ -189,8 +204,8 @@ export async function ingestLineEvents(
         seen.add(c.eventId);
         const isStop = c.input['kind'] === 'stop';
         let event: LineEvent;
-        // The time as stored: the quick path has checked it is canonical already.
-        let storedAt: string | undefined;
+        // The time as stored, in ms: the quick path has read it already.
+        let atMs: number | undefined;
         if (!isStop && c.atMs < lastMs) {
           if (lastMs - c.atMs > lateWindow || late === undefined) {
             refuse(c.index, c.eventId, lineId, [
@@ -213,7 +228,7 @@ export async function ingestLineEvents(
           const quick = isStop ? undefined : quickLineEvent(c.input, c.atMs, cursor, lastMs, notAfterMs);
           if (quick !== undefined) {
             event = quick;
-            storedAt = quick.at;
+            atMs = c.atMs;
           } else {
             const checked = validateLineEvent(c.input, isStop ? {} : cursor, notAfter);
             if (!checked.ok) {
@@ -250,8 +265,11 @@ export async function ingestLineEvents(
             saved.defective = event.defective;
             saved.countAt = event.at;
             changed = true;
-            if (dp > 0)
-              news.push({ type: 'line-count', lineId, good: dp - dd, defective: dd, at: iso(event.at) });
+            if (dp > 0) {
+              counted.good += dp - dd;
+              counted.defective += dd;
+              counted.at = event.at;
+            }
           } else if (event.kind === 'state') {
             cursor.state = event.state;
             cursor.at = event.at;
@@ -260,6 +278,7 @@ export async function ingestLineEvents(
             saved.stateAt = event.at;
             saved.reason = event.reason ?? null;
             changed = true;
+            tellCounted();
             news.push({
               type: 'line-state',
               lineId,
@@ -269,9 +288,10 @@ export async function ingestLineEvents(
             });
           }
         }
-        rows.push(toRow(c.eventId, event, storedAt ?? iso(event.at), receivedAt, by));
+        rows.push(toRow(c.eventId, event, atMs ?? Date.parse(iso(event.at))));
         outcomes[c.index] = { index: c.index, eventId: c.eventId, lineId, status: 'accepted' };
       }
+      tellCounted();
       if (changed) {
         await lineData.saveStatus({
           ...saved,
@@ -280,7 +300,7 @@ export async function ingestLineEvents(
         });
       }
     }
-    const inserted = await lineData.insertEvents(rows);
+    const inserted = await lineData.insertEvents({ receivedAt, actor: by }, rows);
     if (inserted !== rows.length) {
       throw new ConflictError(
         'line_event.id_reused',
@@ -408,12 +428,12 @@ function iso(at: string): string {
   return isCanonicalInstant(at) ? at : new Date(at).toISOString();
 }
 
-function toRow(eventId: string, e: LineEvent, at: string, receivedAt: string, actor: string): LineEventRow {
-  const row: { -readonly [K in keyof LineEventRow]: LineEventRow[K] } = {
+function toRow(eventId: string, e: LineEvent, atMs: number): NewLineEvent {
+  const row: { -readonly [K in keyof NewLineEvent]: NewLineEvent[K] } = {
     lineId: e.lineId,
     eventId,
     kind: e.kind,
-    at,
+    atMs,
     state: null,
     reason: null,
     processed: null,
@@ -421,8 +441,6 @@ function toRow(eventId: string, e: LineEvent, at: string, receivedAt: string, ac
     counterReset: false,
     endedAt: null,
     note: null,
-    receivedAt,
-    actor,
   };
   switch (e.kind) {
     case 'state':

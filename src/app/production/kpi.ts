@@ -3,7 +3,7 @@ import { measureLinePeriod } from '../../domain/line/index.ts';
 import type { Calendar } from '../../domain/scenario/schema.ts';
 import { WEEKDAYS } from '../../domain/scenario/schema.ts';
 import type { Executor } from '../../store/database.ts';
-import { lineDataRepository } from '../../store/repositories/line-data.ts';
+import { isoOfMs, lineDataRepository } from '../../store/repositories/line-data.ts';
 import { requireRole, type Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { plantScenario } from '../plant-setup.ts';
@@ -105,10 +105,10 @@ export async function lineKpis(app: AppContext, actor: Actor, query: KpiQuery = 
 async function dataRange(ex: Executor): Promise<{ first: string; last: string } | undefined> {
   const r = await ex.db
     .selectFrom('line_events')
-    .select((eb) => [eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
+    .select((eb) => [eb.fn.min('at_ms').as('first'), eb.fn.max('at_ms').as('last')])
     .executeTakeFirst();
   if (r?.first === null || r?.first === undefined || r.last === null) return undefined;
-  return { first: String(r.first), last: String(r.last) };
+  return { first: isoOfMs(r.first), last: isoOfMs(r.last) };
 }
 
 /** The calendar's shifts that start on the dates from..to (plant local), as instants (ms). */

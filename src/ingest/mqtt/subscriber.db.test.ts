@@ -65,7 +65,7 @@ describe.each(brokers)('MQTT line-data ingest through $name', (broker) => {
     return line;
   };
   const events = () =>
-    t.store.db.selectFrom('line_events').select(['event_id', 'kind', 'processed']).orderBy('at').execute();
+    t.store.db.selectFrom('line_events').select(['event_id', 'kind', 'processed']).orderBy('at_ms').execute();
 
   beforeAll(async () => {
     embedded = await startEmbeddedBroker({ port: null });

@@ -9,6 +9,7 @@ import * as commissioning from './2026-11-22T0940-commissioning.ts';
 import * as shipmentLots from './2026-12-06T0000-shipment-lots.ts';
 import * as destroyedCrates from './2026-12-06T0010-destroyed-crates.ts';
 import * as listReadIndexes from './2026-12-06T0030-list-read-indexes.ts';
+import * as lineEventReceipts from './2026-12-06T0900-line-event-receipts.ts';
 
 /**
  * Every migration, by name; names sort in the order they apply (a timestamp first). Add one
@@ -25,4 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '2026-12-06T0000-shipment-lots': shipmentLots,
   '2026-12-06T0010-destroyed-crates': destroyedCrates,
   '2026-12-06T0030-list-read-indexes': listReadIndexes,
+  '2026-12-06T0900-line-event-receipts': lineEventReceipts,
 };

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { LineEventRow } from '../repositories/line-data.ts';
+import type { LineEventReceipt, NewLineEvent } from '../repositories/line-data.ts';
 import type { Database } from '../schema.ts';
 
 // The ingest hot path on PostgreSQL: a whole batch in one statement, each column passed as one
@@ -16,19 +16,25 @@ import type { Database } from '../schema.ts';
  */
 export async function pgInsertLineEvents(
   db: Kysely<Database>,
-  rows: readonly LineEventRow[],
+  receipt: LineEventReceipt,
+  rows: readonly NewLineEvent[],
 ): Promise<number> {
-  const col = <T>(pick: (r: LineEventRow) => T): T[] => rows.map(pick);
+  const col = <T>(pick: (r: NewLineEvent) => T): T[] => rows.map(pick);
+  const { id: receiptId } = await db
+    .insertInto('line_event_receipts')
+    .values({ received_at: receipt.receivedAt, actor: receipt.actor, events: rows.length })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   try {
     const result = await sql`
-      insert into line_events (line_id, event_id, kind, at, state, reason, processed, defective,
-        counter_reset, ended_at, note, received_at, actor)
-      select * from unnest(
+      insert into line_events (line_id, event_id, kind, at_ms, state, reason, processed, defective,
+        counter_reset, ended_at, note, receipt_id)
+      select *, ${receiptId}::bigint from unnest(
         ${col((r) => r.lineId)}::text[], ${col((r) => r.eventId)}::text[], ${col((r) => r.kind)}::text[],
-        ${col((r) => r.at)}::text[], ${col((r) => r.state)}::text[], ${col((r) => r.reason)}::text[],
+        ${col((r) => r.atMs)}::bigint[], ${col((r) => r.state)}::text[], ${col((r) => r.reason)}::text[],
         ${col((r) => r.processed)}::bigint[], ${col((r) => r.defective)}::bigint[],
         ${col((r) => (r.counterReset ? 1 : 0))}::integer[], ${col((r) => r.endedAt)}::text[],
-        ${col((r) => r.note)}::text[], ${col((r) => r.receivedAt)}::text[], ${col((r) => r.actor)}::text[]
+        ${col((r) => r.note)}::text[]
       )`.execute(db);
     return Number(result.numAffectedRows ?? 0);
   } catch (error) {

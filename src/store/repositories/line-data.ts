@@ -24,6 +24,28 @@ export interface LineEventRow {
   readonly actor: string;
 }
 
+/** A line event to record: its time in milliseconds, its sender and arrival on the batch's receipt. */
+export interface NewLineEvent {
+  readonly lineId: string;
+  readonly eventId: string;
+  readonly kind: 'state' | 'count' | 'stop';
+  /** Milliseconds since the epoch. */
+  readonly atMs: number;
+  readonly state: string | null;
+  readonly reason: string | null;
+  readonly processed: number | null;
+  readonly defective: number | null;
+  readonly counterReset: boolean;
+  readonly endedAt: string | null;
+  readonly note: string | null;
+}
+
+/** Who sent a batch of line events and when it arrived: recorded once for the batch. */
+export interface LineEventReceipt {
+  readonly receivedAt: string;
+  readonly actor: string;
+}
+
 /** A recorded state or count, as late events are checked against it. */
 export interface RecordedEvent {
   readonly kind: 'state' | 'count';
@@ -169,15 +191,16 @@ export function lineDataRepository(ex: Executor) {
     },
 
     /**
-     * Inserts line events; returns how many were inserted. Fewer than `rows.length` means some
-     * `(line_id, event_id)` is stored already: SQLite skips those rows, PostgreSQL stops (and
-     * answers 0), and either way the caller must roll the transaction back.
+     * Inserts a batch's line events under one receipt; returns how many were inserted. Fewer
+     * than `rows.length` means some `(line_id, event_id)` is stored already: SQLite skips those
+     * rows, PostgreSQL stops (and answers 0), and either way the caller must roll the
+     * transaction back.
      */
-    insertEvents(rows: readonly LineEventRow[]): Promise<number> {
+    insertEvents(receipt: LineEventReceipt, rows: readonly NewLineEvent[]): Promise<number> {
       if (rows.length === 0) return Promise.resolve(0);
       if (ex.native.dialect === 'sqlite')
-        return Promise.resolve(sqliteInsertLineEvents(ex.native.sqlite, rows));
-      return pgInsertLineEvents(db, rows);
+        return Promise.resolve(sqliteInsertLineEvents(ex.native.sqlite, receipt, rows));
+      return pgInsertLineEvents(db, receipt, rows);
     },
 
     /**
@@ -188,20 +211,21 @@ export function lineDataRepository(ex: Executor) {
     async recordedSince(from: ReadonlyMap<string, string>): Promise<Map<string, RecordedEvent[]>> {
       const out = new Map<string, RecordedEvent[]>();
       if (from.size === 0) return out;
-      const columns = sql`line_id, kind, at, event_id, state, processed, defective, counter_reset`;
-      const parts = [...from].map(
-        ([lineId, since]) => sql`
+      const columns = sql`line_id, kind, at_ms, event_id, state, processed, defective, counter_reset`;
+      const parts = [...from].map(([lineId, sinceIso]) => {
+        const since = Date.parse(sinceIso);
+        return sql`
           select ${columns} from line_events
-            where line_id = ${lineId} and kind in ('count', 'state') and at >= ${since}
+            where line_id = ${lineId} and kind in ('count', 'state') and at_ms >= ${since}
           union all select * from (select ${columns} from line_events
-            where line_id = ${lineId} and kind = 'count' and at < ${since} order by at desc limit 1) as c
+            where line_id = ${lineId} and kind = 'count' and at_ms < ${since} order by at_ms desc limit 1) as c
           union all select * from (select ${columns} from line_events
-            where line_id = ${lineId} and kind = 'state' and at < ${since} order by at desc limit 1) as s`,
-      );
+            where line_id = ${lineId} and kind = 'state' and at_ms < ${since} order by at_ms desc limit 1) as s`;
+      });
       const { rows } = await sql<{
         line_id: string;
         kind: string;
-        at: string;
+        at_ms: number | string;
         event_id: string;
         state: string | null;
         processed: number | string | null;
@@ -212,7 +236,7 @@ export function lineDataRepository(ex: Executor) {
         const list = out.get(r.line_id) ?? [];
         list.push({
           kind: r.kind === 'count' ? 'count' : 'state',
-          at: r.at,
+          at: isoOfMs(r.at_ms),
           eventId: r.event_id,
           state: r.state,
           processed: Number(r.processed ?? 0),
@@ -227,30 +251,14 @@ export function lineDataRepository(ex: Executor) {
 
     /** A line's events from `from` to `to` (both inclusive), in time order. */
     async events(lineId: string, from: string, to: string): Promise<LineEventRow[]> {
-      const rows = await db
-        .selectFrom('line_events')
-        .selectAll()
-        .where('line_id', '=', lineId)
-        .where('at', '>=', from)
-        .where('at', '<=', to)
-        .orderBy('at')
-        .orderBy('event_id')
+      const rows = await withReceipts(db)
+        .where('e.line_id', '=', lineId)
+        .where('e.at_ms', '>=', Date.parse(from))
+        .where('e.at_ms', '<=', Date.parse(to))
+        .orderBy('e.at_ms')
+        .orderBy('e.event_id')
         .execute();
-      return rows.map((r) => ({
-        lineId: r.line_id,
-        eventId: r.event_id,
-        kind: r.kind as LineEventRow['kind'],
-        at: r.at,
-        state: r.state,
-        reason: r.reason,
-        processed: r.processed === null ? null : Number(r.processed),
-        defective: r.defective === null ? null : Number(r.defective),
-        counterReset: r.counter_reset === 1,
-        endedAt: r.ended_at,
-        note: r.note,
-        receivedAt: r.received_at,
-        actor: r.actor,
-      }));
+      return rows.map(lineEventRow);
     },
 
     /**
@@ -263,33 +271,64 @@ export function lineDataRepository(ex: Executor) {
       at: string,
       inclusive = false,
     ): Promise<LineEventRow | undefined> {
-      const r = await db
-        .selectFrom('line_events')
-        .selectAll()
-        .where('line_id', '=', lineId)
-        .where('kind', '=', kind)
-        .where('at', inclusive ? '<=' : '<', at)
-        .orderBy('at', 'desc')
+      const r = await withReceipts(db)
+        .where('e.line_id', '=', lineId)
+        .where('e.kind', '=', kind)
+        .where('e.at_ms', inclusive ? '<=' : '<', Date.parse(at))
+        .orderBy('e.at_ms', 'desc')
         .limit(1)
         .executeTakeFirst();
-      if (r === undefined) return undefined;
-      return {
-        lineId: r.line_id,
-        eventId: r.event_id,
-        kind: r.kind as LineEventRow['kind'],
-        at: r.at,
-        state: r.state,
-        reason: r.reason,
-        processed: r.processed === null ? null : Number(r.processed),
-        defective: r.defective === null ? null : Number(r.defective),
-        counterReset: r.counter_reset === 1,
-        endedAt: r.ended_at,
-        note: r.note,
-        receivedAt: r.received_at,
-        actor: r.actor,
-      };
+      return r === undefined ? undefined : lineEventRow(r);
     },
   };
 }
 
 export type LineDataRepository = ReturnType<typeof lineDataRepository>;
+
+/** Line events with their batch's receipt: every stored column a reader sees. */
+export function withReceipts(db: Executor['db']) {
+  return db
+    .selectFrom('line_events as e')
+    .innerJoin('line_event_receipts as r', 'r.id', 'e.receipt_id')
+    .select([
+      'e.line_id',
+      'e.event_id',
+      'e.kind',
+      'e.at_ms',
+      'e.state',
+      'e.reason',
+      'e.processed',
+      'e.defective',
+      'e.counter_reset',
+      'e.ended_at',
+      'e.note',
+      'r.received_at',
+      'r.actor',
+    ]);
+}
+
+type StoredLineEvent = Awaited<ReturnType<ReturnType<typeof withReceipts>['executeTakeFirstOrThrow']>>;
+
+/** A stored line event as read (ISO time, sender and arrival from its receipt). */
+export function lineEventRow(r: StoredLineEvent): LineEventRow {
+  return {
+    lineId: r.line_id,
+    eventId: r.event_id,
+    kind: r.kind as LineEventRow['kind'],
+    at: isoOfMs(r.at_ms),
+    state: r.state,
+    reason: r.reason,
+    processed: r.processed === null ? null : Number(r.processed),
+    defective: r.defective === null ? null : Number(r.defective),
+    counterReset: Number(r.counter_reset) === 1,
+    endedAt: r.ended_at,
+    note: r.note,
+    receivedAt: r.received_at,
+    actor: r.actor,
+  };
+}
+
+/** A stored time in ms (PostgreSQL's bigint arrives as text) as the ISO instant reads answer. */
+export function isoOfMs(ms: number | string): string {
+  return new Date(Number(ms)).toISOString();
+}

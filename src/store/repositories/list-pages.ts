@@ -1,5 +1,6 @@
 import type { Executor } from '../database.ts';
 import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
+import { lineEventRow, withReceipts } from './line-data.ts';
 
 /** A line event as the records hold it. */
 export interface LineEventRecord {
@@ -36,6 +37,18 @@ export interface LedgerEventRecord {
 const lineEventKey = (e: { at: string; eventId: string }): string => `${e.at}|${e.eventId}`;
 
 /**
+ * A line-event key read back: the time in ms (NaN when it is not a time: see
+ * `isLineEventCursor`) and the event id after it.
+ */
+export function lineEventCursor(after: string): { atMs: number; eventId: string } {
+  const cut = after.indexOf('|');
+  return {
+    atMs: Date.parse(cut < 0 ? after : after.slice(0, cut)),
+    eventId: cut < 0 ? '' : after.slice(cut + 1),
+  };
+}
+
+/**
  * Paged reads of the two append-only logs, line events and ledger events, kept apart from their write
  * paths (ingest, ledger append), which have their own hot-path code.
  *
@@ -47,35 +60,22 @@ export function listPages(ex: Executor) {
   return {
     /** One line's events in time order (ties by event id), one page of them. */
     async lineEvents(lineId: string, page: Keyset): Promise<KeysetPage<LineEventRecord>> {
-      let q = db.selectFrom('line_events').selectAll().where('line_id', '=', lineId);
+      let q = withReceipts(db).where('e.line_id', '=', lineId);
       if (page.after !== undefined) {
-        const cut = page.after.indexOf('|');
-        const at = cut < 0 ? page.after : page.after.slice(0, cut);
-        const eventId = cut < 0 ? '' : page.after.slice(cut + 1);
+        const { atMs, eventId } = lineEventCursor(page.after);
         q = q.where((eb) =>
-          eb.or([eb('at', '>', at), eb.and([eb('at', '=', at), eb('event_id', '>', eventId)])]),
+          eb.or([
+            eb('e.at_ms', '>', atMs),
+            eb.and([eb('e.at_ms', '=', atMs), eb('e.event_id', '>', eventId)]),
+          ]),
         );
       }
       const rows = await q
-        .orderBy('at')
-        .orderBy('event_id')
+        .orderBy('e.at_ms')
+        .orderBy('e.event_id')
         .limit(page.limit + 1)
         .execute();
-      const events = rows.map((r): LineEventRecord => ({
-        lineId: r.line_id,
-        eventId: r.event_id,
-        kind: r.kind,
-        at: r.at,
-        state: r.state,
-        reason: r.reason,
-        processed: r.processed === null ? null : Number(r.processed),
-        defective: r.defective === null ? null : Number(r.defective),
-        counterReset: Number(r.counter_reset) === 1,
-        endedAt: r.ended_at,
-        note: r.note,
-        receivedAt: r.received_at,
-        actor: r.actor,
-      }));
+      const events = rows.map((r): LineEventRecord => lineEventRow(r));
       return keysetPage(events, page, lineEventKey);
     },
 

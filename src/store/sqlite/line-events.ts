@@ -1,22 +1,23 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { LineEventRow } from '../repositories/line-data.ts';
+import type { LineEventReceipt, NewLineEvent } from '../repositories/line-data.ts';
 
 // The ingest hot path on SQLite: statements prepared once per connection and run inside the
 // caller's transaction (better-sqlite3 is synchronous, so they join it). Rows go in by
 // statements of many rows each: one call into SQLite, one bind and one step per chunk instead
 // of per row; the rows are the same and so is the work on the B-trees.
 
-const COLUMNS = `(line_id, event_id, kind, at, state, reason, processed, defective, counter_reset, ended_at,
-  note, received_at, actor)`;
-const WIDTH = 13;
-/** Rows per multi-row statement (13 parameters a row, well under SQLite's limit). */
+const COLUMNS = `(line_id, event_id, kind, at_ms, state, reason, processed, defective, counter_reset, ended_at,
+  note, receipt_id)`;
+const WIDTH = 12;
+/** Rows per multi-row statement (12 parameters a row, well under SQLite's limit). */
 export const CHUNK_ROWS = 128;
 
 const insertOf = (rows: number): string =>
-  `insert into line_events ${COLUMNS} values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+  `insert into line_events ${COLUMNS} values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
   on conflict do nothing`;
 
 interface Statements {
+  receipt: BetterSqlite3.Statement;
   insertOne: BetterSqlite3.Statement;
   insertChunk: BetterSqlite3.Statement;
   existing: BetterSqlite3.Statement;
@@ -31,6 +32,9 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   let s = cache.get(sqlite);
   if (s === undefined) {
     s = {
+      receipt: sqlite.prepare(
+        'insert into line_event_receipts (received_at, actor, events) values (?, ?, ?)',
+      ),
       insertOne: sqlite.prepare(insertOf(1)),
       insertChunk: sqlite.prepare(insertOf(CHUNK_ROWS)),
       // One statement for a whole batch: the ids travel as one JSON array.
@@ -52,11 +56,11 @@ function statements(sqlite: BetterSqlite3.Database): Statements {
   return s;
 }
 
-function put(params: unknown[], offset: number, r: LineEventRow): void {
+function put(params: unknown[], offset: number, r: NewLineEvent, receiptId: number | bigint): void {
   params[offset] = r.lineId;
   params[offset + 1] = r.eventId;
   params[offset + 2] = r.kind;
-  params[offset + 3] = r.at;
+  params[offset + 3] = r.atMs;
   params[offset + 4] = r.state;
   params[offset + 5] = r.reason;
   params[offset + 6] = r.processed;
@@ -64,28 +68,31 @@ function put(params: unknown[], offset: number, r: LineEventRow): void {
   params[offset + 8] = r.counterReset ? 1 : 0;
   params[offset + 9] = r.endedAt;
   params[offset + 10] = r.note;
-  params[offset + 11] = r.receivedAt;
-  params[offset + 12] = r.actor;
+  params[offset + 11] = receiptId;
 }
 
 /**
- * Inserts line events by chunks of `CHUNK_ROWS` rows, the rest row by row; rows whose key is
- * stored already are skipped. Returns how many were inserted.
+ * Records the batch's receipt, then inserts its line events by chunks of `CHUNK_ROWS` rows, the
+ * rest row by row; rows whose key is stored already are skipped. Returns how many were inserted.
  */
 export function sqliteInsertLineEvents(
   sqlite: BetterSqlite3.Database,
-  rows: readonly LineEventRow[],
+  receipt: LineEventReceipt,
+  rows: readonly NewLineEvent[],
 ): number {
-  const { insertOne, insertChunk, params } = statements(sqlite);
+  const s = statements(sqlite);
+  const { insertOne, insertChunk, params } = s;
+  // The count is the batch's length; a shortfall fails the batch and rolls the receipt back too.
+  const receiptId = s.receipt.run(receipt.receivedAt, receipt.actor, rows.length).lastInsertRowid;
   let inserted = 0;
   let i = 0;
   for (; i + CHUNK_ROWS <= rows.length; i += CHUNK_ROWS) {
-    for (let k = 0; k < CHUNK_ROWS; k++) put(params, k * WIDTH, rows[i + k]!);
+    for (let k = 0; k < CHUNK_ROWS; k++) put(params, k * WIDTH, rows[i + k]!, receiptId);
     inserted += insertChunk.run(params).changes;
   }
   const one = new Array<unknown>(WIDTH);
   for (; i < rows.length; i++) {
-    put(one, 0, rows[i]!);
+    put(one, 0, rows[i]!, receiptId);
     inserted += insertOne.run(one).changes;
   }
   return inserted;

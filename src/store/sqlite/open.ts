@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../database.ts';
 import type { Database } from '../schema.ts';
+import { keptStatements } from './statement-cache.ts';
 
 /**
  * Opens (creating if needed) the SQLite records at `path` (`:memory:` for a throw-away
@@ -16,7 +17,7 @@ export function openSqlite(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
   applyPragmas(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keptStatements(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',

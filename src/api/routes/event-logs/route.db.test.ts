@@ -4,6 +4,7 @@ import { acceptanceRunEvents } from '../../../app/commissioning/testing/line-dat
 import { orderOnLine } from '../../../../test/support/orders.ts';
 import { receiveComponents } from '../../../app/production/components.ts';
 import { ingestLineEvents } from '../../../app/production/ingest.ts';
+import { encodeCursor } from '../../pagination.ts';
 import { responseProblems } from '../../testing/response.ts';
 import { openApiHarness, type ApiHarness } from '../../testing/harness.ts';
 import { LedgerEventPage, LineEventPage } from './schema.ts';
@@ -82,6 +83,16 @@ describe('line events and ledger events, page by page', () => {
       (await h.call('consignee', { method: 'GET', url: '/api/v1/line-events?lineId=L1' })).statusCode,
     ).toBe(403);
     expect((await h.call('auditor', { method: 'GET', url: '/api/v1/line-events' })).statusCode).toBe(400);
+    // A well-formed cursor whose key is not a time cannot be from this list.
+    const forged = await h.call('auditor', {
+      method: 'GET',
+      url: `/api/v1/line-events?lineId=L1&cursor=${encodeCursor('yesterday|a-1')}`,
+    });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json()).toMatchObject({
+      code: 'line_events.cursor',
+      details: { problems: [{ path: 'cursor' }] },
+    });
   });
 
   it('walks the ledger by index once each, with events appended while paging', async () => {
