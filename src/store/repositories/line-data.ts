@@ -24,20 +24,10 @@ export interface LineEventRow {
   readonly actor: string;
 }
 
-/** A line event to record: its time in milliseconds, its sender and arrival on the batch's receipt. */
-export interface NewLineEvent {
-  readonly lineId: string;
-  readonly eventId: string;
-  readonly kind: 'state' | 'count' | 'stop';
+/** A line event to record: its time in milliseconds; its sender and arrival go on the batch's receipt. */
+export interface NewLineEvent extends Omit<LineEventRow, 'at' | 'receivedAt' | 'actor'> {
   /** Milliseconds since the epoch. */
   readonly atMs: number;
-  readonly state: string | null;
-  readonly reason: string | null;
-  readonly processed: number | null;
-  readonly defective: number | null;
-  readonly counterReset: boolean;
-  readonly endedAt: string | null;
-  readonly note: string | null;
 }
 
 /** Who sent a batch of line events and when it arrived: recorded once for the batch. */

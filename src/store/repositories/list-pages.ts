@@ -1,23 +1,9 @@
 import type { Executor } from '../database.ts';
 import { keysetPage, type Keyset, type KeysetPage } from '../keyset.ts';
-import { lineEventRow, withReceipts } from './line-data.ts';
+import { lineEventRow, withReceipts, type LineEventRow } from './line-data.ts';
 
-/** A line event as the records hold it. */
-export interface LineEventRecord {
-  readonly lineId: string;
-  readonly eventId: string;
-  readonly kind: string;
-  readonly at: string;
-  readonly state: string | null;
-  readonly reason: string | null;
-  readonly processed: number | null;
-  readonly defective: number | null;
-  readonly counterReset: boolean;
-  readonly endedAt: string | null;
-  readonly note: string | null;
-  readonly receivedAt: string;
-  readonly actor: string;
-}
+/** A line event as the records hold it (see `LineEventRow`). */
+export type LineEventRecord = LineEventRow;
 
 /** A ledger event at its place in the log, with its EPCIS body. */
 export interface LedgerEventRecord {
@@ -75,7 +61,7 @@ export function listPages(ex: Executor) {
         .orderBy('e.event_id')
         .limit(page.limit + 1)
         .execute();
-      const events = rows.map((r): LineEventRecord => lineEventRow(r));
+      const events = rows.map(lineEventRow);
       return keysetPage(events, page, lineEventKey);
     },
 
