@@ -215,7 +215,7 @@ export function lineDataRepository(ex: Executor) {
       const { rows } = await sql<{
         line_id: string;
         kind: string;
-        at_ms: number | string;
+        at_ms: number;
         event_id: string;
         state: string | null;
         processed: number | string | null;
@@ -318,7 +318,7 @@ export function lineEventRow(r: StoredLineEvent): LineEventRow {
   };
 }
 
-/** A stored time in ms (PostgreSQL's bigint arrives as text) as the ISO instant reads answer. */
-export function isoOfMs(ms: number | string): string {
-  return new Date(Number(ms)).toISOString();
+/** A stored time in ms as the ISO instant reads answer. */
+export function isoOfMs(ms: number): string {
+  return new Date(ms).toISOString();
 }

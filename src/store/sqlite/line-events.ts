@@ -80,10 +80,9 @@ export function sqliteInsertLineEvents(
   receipt: LineEventReceipt,
   rows: readonly NewLineEvent[],
 ): number {
-  const s = statements(sqlite);
-  const { insertOne, insertChunk, params } = s;
+  const { receipt: insertReceipt, insertOne, insertChunk, params } = statements(sqlite);
   // The count is the batch's length; a shortfall fails the batch and rolls the receipt back too.
-  const receiptId = s.receipt.run(receipt.receivedAt, receipt.actor, rows.length).lastInsertRowid;
+  const receiptId = insertReceipt.run(receipt.receivedAt, receipt.actor, rows.length).lastInsertRowid;
   let inserted = 0;
   let i = 0;
   for (; i + CHUNK_ROWS <= rows.length; i += CHUNK_ROWS) {
