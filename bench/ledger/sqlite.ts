@@ -1,11 +1,13 @@
 // Ledger benchmark on a SQLite file, each figure beside its baseline measured in the same run:
 //   node --import tsx bench/ledger/sqlite.ts --events 1000000 [--after 10000] [--threads 2] [--append 100000]
 // 1. append through `appendCustodyEvents` (transactions of 1,000; canonical bytes, leaf hashes,
-//    tree nodes, tree head), beside the SHA-256 of the same events' leaves on one thread;
+//    tree nodes, tree head), beside the SHA-256 of the same events' leaves on one thread and the
+//    storage floor (the same rows, made beforehand, inserted and committed alike);
 // 2. a log of --events synthetic plant events written straight to a second file, a checkpoint
 //    signed --after events before its end; then the raw hashing limit (node:crypto SHA-256 of
 //    the same leaves and tree on --threads threads) beside the whole verification (workers that
-//    open the file read-only, `full` and `hashes` depths), the verification from the last
+//    open the file read-only, `full` and `hashes` depths) and its storage floor (the same reads
+//    with no check, then with the hashes and no check), the verification from the last
 //    checkpoint, and inclusion proofs through the use case.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,9 +21,9 @@ import { ledgerRecords } from '../../src/app/ledger/records.ts';
 import { verifyLedger } from '../../src/app/ledger/verify.ts';
 import { withTransaction } from '../../src/app/transaction.ts';
 import { ManualClock, SequentialIds } from '../../src/domain/clock.ts';
-import { entryLeafHash, entryText } from '../../src/ledger/entry.ts';
+import { entryLeafHash, entryText, toStoredEntry } from '../../src/ledger/entry.ts';
 import { plantEvents } from '../../src/ledger/fixtures/plant-events.ts';
-import type { TreeNode } from '../../src/ledger/merkle/frontier.ts';
+import { Frontier, type TreeNode } from '../../src/ledger/merkle/frontier.ts';
 import { toHex } from '../../src/ledger/merkle/hash.ts';
 import type { Store } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
@@ -80,6 +82,50 @@ try {
         `${fmt(appendCount / (hashCpu / 1000))}/s of CPU`,
     );
     await store.close();
+
+    // The storage floor: the same rows and tree nodes, made before the clock starts, written by
+    // the same statements in transactions of 1,000 with durable commits, and nothing else.
+    const floor = openSqlite(join(dir, 'append-floor.db'));
+    await migrateToLatest(floor);
+    const frontier = Frontier.empty();
+    const batches = [];
+    for (let i = 0; i < appendCount; i += 1000) {
+      const rows = [];
+      const nodes: TreeNode[] = [];
+      for (let k = i; k < Math.min(appendCount, i + 1000); k += 1) {
+        const e = toStoredEntry(k, { ...list[k]!, recordTime });
+        frontier.append(e.leafHash, (n) => nodes.push(n));
+        rows.push({
+          idx: k,
+          event_id: e.eventId,
+          declares_error: e.declaresError === true ? 1 : 0,
+          event_type: e.eventType ?? '',
+          biz_step: e.bizStep ?? null,
+          event_time: e.eventTime ?? '',
+          record_time: e.recordTime ?? '',
+          body: e.text,
+          leaf_hash: toHex(e.leafHash),
+        });
+      }
+      batches.push({
+        rows,
+        nodes: nodes.map((n) => ({ level: n.level, idx: n.index, hash: toHex(n.hash) })),
+      });
+    }
+    if (floor.native.dialect !== 'sqlite') throw new Error('SQLite only');
+    const sqlite = floor.native.sqlite;
+    started = performance.now();
+    for (const batch of batches) {
+      sqlite.exec('begin immediate');
+      sqliteInsertLedgerRows(sqlite, batch.rows, batch.nodes);
+      sqlite.exec('commit');
+    }
+    const floorMs = performance.now() - started;
+    console.log(
+      `  storage floor, the same rows and nodes made beforehand, inserted and committed alike: ` +
+        `${fmt(appendCount / (floorMs / 1000))}/s wall; load ${load()}`,
+    );
+    await floor.close();
   }
 
   // 2. A log of `events` entries on file: a key event at 0 (the first checkpoint), then synthetic entries.
@@ -151,6 +197,27 @@ try {
       Math.max(...raws.map((r) => r.cpuMs)) / 1000
     ).toFixed(2)} s); load ${load()}`,
   );
+
+  // The storage floor: the verifier's threads' reads of the same rows (same statement, same
+  // blocks), with nothing checked; then the same reads with the leaf hashes and each block's tree.
+  for (const hash of [false, true]) {
+    const times = await Promise.all(
+      Array.from({ length: threads }, (_, t) => {
+        const worker = new Worker(new URL('./read-worker-entry.js', import.meta.url), {
+          workerData: { file, from: t * share, to: Math.min(events, (t + 1) * share), hash },
+        });
+        return new Promise<number>((resolve, reject) => {
+          worker.on('message', (m: { ms: number }) => resolve(m.ms));
+          worker.on('error', reject);
+        });
+      }),
+    );
+    const ms = Math.max(...times);
+    console.log(
+      `${hash ? 'read rows + SHA-256, no checks' : 'read rows only, nothing else  '} (${threads} threads): ` +
+        `${(ms / 1000).toFixed(2)} s = ${(ms / raw).toFixed(2)} x raw; load ${load()}`,
+    );
+  }
 
   for (const depth of ['full', 'hashes'] as const) {
     started = performance.now();

@@ -12,7 +12,13 @@ import { toHex, type Hash } from '../../ledger/merkle/hash.ts';
 import type { NodeReader } from '../../ledger/merkle/proof.ts';
 
 const hex = toHex;
-const unhex = (text: string): Hash => new Uint8Array(Buffer.from(text, 'hex'));
+// A stored hash is 64 hex digits; a hand-edited cell may hold anything (SQLite keeps a blob in a
+// text column), and what is not 64 hex digits reads as an empty hash, which matches nothing. The
+// worker threads' reader (`ledger-range-source.ts`) reads hashes by the same rule.
+const unhex = (text: unknown): Hash =>
+  typeof text === 'string' && text.length === 64
+    ? new Uint8Array(Buffer.from(text, 'hex'))
+    : new Uint8Array(0);
 
 /** The stored tree head, or an empty tree before the first event. */
 export interface TreeHeadRecord {

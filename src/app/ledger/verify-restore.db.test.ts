@@ -66,6 +66,7 @@ function tamperFile(file: string, statements: string[]): void {
 
 type Damage =
   | { kind: 'byte'; index: number; at: number }
+  | { kind: 'hash'; index: number; to: 'short' | 'not-hex' | 'bytes' | 'neighbour' }
   | { kind: 'delete'; index: number }
   | { kind: 'swap'; index: number; other: number };
 
@@ -76,6 +77,17 @@ function statementsFor(damage: Damage): string[] {
       return [
         `update ledger_events set body = substr(body, 1, ${damage.at}) || '#' || substr(body, ${damage.at + 2}) where idx = ${damage.index}`,
       ];
+    case 'hash': {
+      // The stored leaf hash made one digit short, not hex, its own 32 bytes as a blob instead of
+      // hex text, or the next event's.
+      const to = {
+        short: 'substr(leaf_hash, 2)',
+        'not-hex': "'zz' || substr(leaf_hash, 3)",
+        bytes: 'unhex(leaf_hash)',
+        neighbour: `(select leaf_hash from ledger_events where idx = ${damage.index + 1})`,
+      }[damage.to];
+      return [`update ledger_events set leaf_hash = ${to} where idx = ${damage.index}`];
+    }
     case 'delete':
       return [`delete from ledger_events where idx = ${damage.index}`];
     case 'swap':
@@ -93,20 +105,32 @@ describe.runIf(sqliteOnly)('whole-log verification on worker threads (SQLite fil
     const damage: fc.Arbitrary<Damage> = fc.oneof(
       fc.record({ kind: fc.constant('byte' as const), index: fc.nat(299), at: fc.nat(300) }),
       fc.record({ kind: fc.constant('delete' as const), index: fc.nat(299) }),
+      fc.record({
+        kind: fc.constant('hash' as const),
+        index: fc.nat(298),
+        to: fc.constantFrom('short' as const, 'not-hex' as const, 'bytes' as const, 'neighbour' as const),
+      }),
       fc
         .record({ kind: fc.constant('swap' as const), index: fc.nat(298), other: fc.nat(299) })
         .filter((d) => d.index !== d.other),
     );
+    // Both depths: the worker threads read fewer columns for `hashes`.
+    const depth = fc.constantFrom('full' as const, 'hashes' as const);
     await fc.assert(
-      fc.asyncProperty(damage, async (d) => {
+      fc.asyncProperty(damage, depth, async (d, depth) => {
         files += 1;
         const file = join(dir, `damaged-${files}.db`);
         copyFileSync(base, file);
         tamperFile(file, statementsFor(d));
         const store = openSqlite(file);
         try {
-          const serial = await verifyLedgerRecords(store, { threads: 1 });
-          const parallel = await verifyLedgerRecords(store, { threads: 2, parallelFrom: 0, blockLevel: 5 });
+          const serial = await verifyLedgerRecords(store, { threads: 1, depth });
+          const parallel = await verifyLedgerRecords(store, {
+            threads: 2,
+            parallelFrom: 0,
+            blockLevel: 5,
+            depth,
+          });
           expect(parallel.threads).toBe(2);
           expect(serial.threads).toBe(1);
           expect(serial.ok).toBe(false);
@@ -120,7 +144,15 @@ describe.runIf(sqliteOnly)('whole-log verification on worker threads (SQLite fil
           rmSync(file, { force: true });
         }
       }),
-      { seed: 9162, numRuns: 12 },
+      {
+        seed: 9162,
+        numRuns: 16,
+        // The blob case at both depths, whatever the seed draws.
+        examples: [
+          [{ kind: 'hash', index: 5, to: 'bytes' }, 'full'],
+          [{ kind: 'hash', index: 40, to: 'bytes' }, 'hashes'],
+        ],
+      },
     );
   }, 180_000);
 

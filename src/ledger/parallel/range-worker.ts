@@ -52,7 +52,7 @@ export async function checkRange(job: RangeJob): Promise<RangeResult> {
     leaves: leaves.subarray(0, checked * HASH_SIZE),
     ...(problem === undefined ? {} : { problem }),
   });
-  const iterator = iteratorOf(source.openRange(job.config, job.from, job.to));
+  const iterator = iteratorOf(source.openRange(job.config, job.from, job.to, job.depth));
   try {
     for (;;) {
       // A database source answers synchronously: awaiting only a promise keeps the loop free of
@@ -80,7 +80,7 @@ export async function checkRange(job: RangeJob): Promise<RangeResult> {
   if (checked < count) {
     // The range ended early: name the gap by the next stored event, as the one-thread verifier does.
     const index = job.from + checked;
-    const after = iteratorOf(source.openRange(job.config, index, Number.MAX_SAFE_INTEGER));
+    const after = iteratorOf(source.openRange(job.config, index, Number.MAX_SAFE_INTEGER, job.depth));
     try {
       const next = await after.next();
       if (next.done !== true) {

@@ -10,12 +10,21 @@
  * }
  * const source = { module: new URL('./sqlite-source.ts', import.meta.url).href, config: { file }, size };
  */
-import type { StoredEntry } from '../entry.ts';
+import type { CheckDepth, StoredEntry } from '../entry.ts';
 
 /** What a source module exports. */
 export interface EntrySourceModule {
-  /** The stored entries with index in `[from, to)`, in index order. */
-  openRange(config: unknown, from: number, to: number): AsyncIterable<StoredEntry> | Iterable<StoredEntry>;
+  /**
+   * The stored entries with index in `[from, to)`, in index order. `depth` says how they will be
+   * checked: at `hashes` a source may leave out the columns other than the eventID (optional
+   * columns are checked only when present).
+   */
+  openRange(
+    config: unknown,
+    from: number,
+    to: number,
+    depth?: CheckDepth,
+  ): AsyncIterable<StoredEntry> | Iterable<StoredEntry>;
 }
 
 /** A log to verify in parallel: a source module, its config, and how many entries it holds. */
