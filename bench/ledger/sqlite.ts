@@ -17,14 +17,13 @@ import type { Actor } from '../../src/app/actor.ts';
 import { appendCustodyEvents } from '../../src/app/ledger/append.ts';
 import { signLedgerCheckpoint } from '../../src/app/ledger/checkpoint.ts';
 import { ledgerInclusionProof } from '../../src/app/ledger/proofs.ts';
-import { ledgerRecords } from '../../src/app/ledger/records.ts';
+import { eventRowOf, ledgerRecords, nodeRowOf } from '../../src/app/ledger/records.ts';
 import { verifyLedger } from '../../src/app/ledger/verify.ts';
 import { withTransaction } from '../../src/app/transaction.ts';
 import { ManualClock, SequentialIds } from '../../src/domain/clock.ts';
 import { entryLeafHash, entryText, toStoredEntry } from '../../src/ledger/entry.ts';
 import { plantEvents } from '../../src/ledger/fixtures/plant-events.ts';
 import { Frontier, type TreeNode } from '../../src/ledger/merkle/frontier.ts';
-import { toHex } from '../../src/ledger/merkle/hash.ts';
 import type { Store } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { sqliteInsertLedgerRows } from '../../src/store/sqlite/ledger.ts';
@@ -95,22 +94,9 @@ try {
       for (let k = i; k < Math.min(appendCount, i + 1000); k += 1) {
         const e = toStoredEntry(k, { ...list[k]!, recordTime });
         frontier.append(e.leafHash, (n) => nodes.push(n));
-        rows.push({
-          idx: k,
-          event_id: e.eventId,
-          declares_error: e.declaresError === true ? 1 : 0,
-          event_type: e.eventType ?? '',
-          biz_step: e.bizStep ?? null,
-          event_time: e.eventTime ?? '',
-          record_time: e.recordTime ?? '',
-          body: e.text,
-          leaf_hash: toHex(e.leafHash),
-        });
+        rows.push(eventRowOf(e));
       }
-      batches.push({
-        rows,
-        nodes: nodes.map((n) => ({ level: n.level, idx: n.index, hash: toHex(n.hash) })),
-      });
+      batches.push({ rows, nodes: nodes.map(nodeRowOf) });
     }
     if (floor.native.dialect !== 'sqlite') throw new Error('SQLite only');
     const sqlite = floor.native.sqlite;
@@ -145,24 +131,10 @@ try {
           const leaf = entryLeafHash(storedEntryAt(i, new Uint8Array(32)).text);
           const e = storedEntryAt(i, leaf);
           frontier.append(leaf, (n) => nodes.push(n));
-          rows.push({
-            idx: i,
-            event_id: e.eventId,
-            declares_error: e.declaresError === true ? 1 : 0,
-            event_type: e.eventType ?? '',
-            biz_step: e.bizStep ?? null,
-            event_time: e.eventTime ?? '',
-            record_time: e.recordTime ?? '',
-            body: e.text,
-            leaf_hash: toHex(leaf),
-          });
+          rows.push(eventRowOf(e));
         }
         if (tx.native.dialect !== 'sqlite') throw new Error('SQLite only');
-        sqliteInsertLedgerRows(
-          tx.native.sqlite,
-          rows,
-          nodes.map((n) => ({ level: n.level, idx: n.index, hash: toHex(n.hash) })),
-        );
+        sqliteInsertLedgerRows(tx.native.sqlite, rows, nodes.map(nodeRowOf));
         await ledgerRecords(tx).writeTreeHead(tx, frontier.snapshot(), frontier.root(), at.toISOString());
       });
     }

@@ -1,6 +1,7 @@
 import { ConflictError } from '../../domain/errors.ts';
 import type { Executor, Tx } from '../../store/database.ts';
 import { ledgerRepository } from '../../store/repositories/ledger.ts';
+import type { LedgerEventTable, LedgerNodeTable } from '../../store/tables/ledger.ts';
 import type { StoredEntry } from '../../ledger/entry.ts';
 import {
   Frontier,
@@ -19,6 +20,26 @@ const unhex = (text: unknown): Hash =>
   typeof text === 'string' && text.length === 64
     ? new Uint8Array(Buffer.from(text, 'hex'))
     : new Uint8Array(0);
+
+/** The row that stores an entry (the append's, and the benchmarks' that write a log directly). */
+export function eventRowOf(e: StoredEntry): LedgerEventTable {
+  return {
+    idx: e.index,
+    event_id: e.eventId,
+    declares_error: e.declaresError === true ? 1 : 0,
+    event_type: e.eventType ?? '',
+    biz_step: e.bizStep ?? null,
+    event_time: e.eventTime ?? '',
+    record_time: e.recordTime ?? '',
+    body: e.text,
+    leaf_hash: hex(e.leafHash),
+  };
+}
+
+/** The row that stores a completed tree node. */
+export function nodeRowOf(n: TreeNode): LedgerNodeTable {
+  return { level: n.level, idx: n.index, hash: hex(n.hash) };
+}
 
 /** The stored tree head, or an empty tree before the first event. */
 export interface TreeHeadRecord {
@@ -137,20 +158,7 @@ export function ledgerRecords(ex: Executor) {
 
     /** Writes new entries and the tree nodes they completed (the append hot path). */
     async insertEntries(tx: Tx, entries: readonly StoredEntry[], nodes: readonly TreeNode[]): Promise<void> {
-      await ledgerRepository(tx).insertRows(
-        entries.map((e) => ({
-          idx: e.index,
-          event_id: e.eventId,
-          declares_error: e.declaresError === true ? 1 : 0,
-          event_type: e.eventType ?? '',
-          biz_step: e.bizStep ?? null,
-          event_time: e.eventTime ?? '',
-          record_time: e.recordTime ?? '',
-          body: e.text,
-          leaf_hash: hex(e.leafHash),
-        })),
-        nodes.map((n) => ({ level: n.level, idx: n.index, hash: hex(n.hash) })),
-      );
+      await ledgerRepository(tx).insertRows(entries.map(eventRowOf), nodes.map(nodeRowOf));
     },
 
     /** Entries with index in [from, to), in index order. */
