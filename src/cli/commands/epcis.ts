@@ -74,7 +74,8 @@ export const registerEpcis: RegisterCommand = (program: Command, context) => {
           const text = `${JSON.stringify(doc, null, 2)}\n`;
           if (options.out === undefined) return context.out.line(text.trimEnd());
           writeFileSync(resolve(context.cwd, options.out), text);
-          context.out.note(`${doc.epcisBody.eventList.length} events written to ${options.out}`);
+          const count = doc.epcisBody.eventList.length;
+          context.out.note(`${count} ${count === 1 ? 'event' : 'events'} written to ${options.out}`);
         });
       },
     );

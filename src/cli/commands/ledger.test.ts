@@ -62,6 +62,7 @@ describe('headstamp ledger and epcis commands', () => {
     expect(exported.code).toBe(0);
     const doc = JSON.parse(readFileSync(file, 'utf8'));
     expect(doc.epcisBody.eventList.length).toBeGreaterThan(3);
+    expect(exported.stderr).toContain(`${doc.epcisBody.eventList.length} events written to`);
     expect((await run(['epcis', 'validate', file], env)).code).toBe(0);
     // The events are in the ledger already, and their lots are not in these records: refused.
     expect((await run(['epcis', 'import', file], env)).code).not.toBe(0);
