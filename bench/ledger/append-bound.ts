@@ -13,12 +13,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { nodeRowOf } from '../../src/app/ledger/records.ts';
 import { plantEvents } from '../../src/ledger/fixtures/plant-events.ts';
 import { Frontier, type TreeNode } from '../../src/ledger/merkle/frontier.ts';
 import { HASH_SIZE, toHex } from '../../src/ledger/merkle/hash.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { sqliteInsertLedgerRows } from '../../src/store/sqlite/ledger.ts';
-import type { LedgerEventTable, LedgerNodeTable } from '../../src/store/tables/ledger.ts';
+import type { LedgerEventTable } from '../../src/store/tables/ledger.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openSqlite } from '../../src/store/sqlite/open.ts';
 
@@ -44,15 +45,13 @@ type Insert = (rows: LedgerEventTable[], nodes: TreeNode[]) => void;
 
 /** Our rows and statements (`sqliteInsertLedgerRows`), as the append writes them. */
 function ours(sqlite: BetterSqlite3.Database): Insert {
-  return (rows, nodes) =>
-    sqliteInsertLedgerRows(
-      sqlite,
-      rows,
-      nodes.map((n): LedgerNodeTable => ({ level: n.level, idx: n.index, hash: toHex(n.hash) })),
-    );
+  return (rows, nodes) => sqliteInsertLedgerRows(sqlite, rows, nodes.map(nodeRowOf));
 }
 
-/** The leaner layout, made here with plain SQL (the same 100 rows a statement). */
+/**
+ * The leaner layout, made here with plain SQL (the same 100 rows a statement). The rows it is
+ * handed carry hex hashes, decoded here per row, so its ceiling is if anything low.
+ */
 function leaner(sqlite: BetterSqlite3.Database): Insert {
   sqlite.exec(`create table lean_events (idx integer primary key, event_id text not null,
     declares_error integer not null, event_type text not null, biz_step text, event_time text not null,
