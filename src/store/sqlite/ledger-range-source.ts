@@ -36,6 +36,7 @@ const HASHES = `select idx, event_id, body, leaf_hash ${WHERE}`;
 
 const opened = new Map<string, BetterSqlite3.Database>();
 
+// One connection per file and thread.
 function connection(file: string): BetterSqlite3.Database {
   let sqlite = opened.get(file);
   if (sqlite === undefined) {
@@ -73,9 +74,6 @@ class LeafHashSlabs {
   }
 }
 
-// One statement per range, since a thread may have two ranges open at once (its next job starts
-// while the last one waits, and a gap looks past its range).
-
 /** The stored entries with index in `[from, to)`, in index order, with what `depth` checks. */
 export function* openRange(
   config: { file: string },
@@ -85,6 +83,8 @@ export function* openRange(
 ): Generator<StoredEntry> {
   const sqlite = connection(config.file);
   const hashes = new LeafHashSlabs();
+  // A statement per range, not one per thread: a thread may have two ranges open at once (its
+  // next job starts while the last one waits, and a gap looks past its range).
   if (depth === 'hashes') {
     for (const row of sqlite.prepare<[number, number], HashesRow>(HASHES).raw(true).iterate(from, to)) {
       yield { index: row[0], eventId: row[1], text: row[2], leafHash: hashes.decode(row[3]) };
