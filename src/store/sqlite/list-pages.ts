@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from './prepared.ts';
+import { keptStatement } from './statement-cache.ts';
 
 // The read hot path of the list routes on SQLite: one statement prepared per query shape (which
 // filters are given, first page or not) and per connection, run with the values bound, instead
@@ -37,7 +37,7 @@ export function sqliteLotPage<Row>(
     values.push(q.after);
   }
   const text = `select * from lots${where.length > 0 ? ` where ${where.join(' and ')}` : ''} order by lot_number limit ?`;
-  return prepared(sqlite, text).all(...values, q.limit) as Row[];
+  return keptStatement(sqlite, text).all(...values, q.limit) as Row[];
 }
 
 /**
@@ -66,5 +66,5 @@ export function sqliteCustomerOrderPage<Row>(
     from customer_orders left join production_orders as po on po.customer_order_id = customer_orders.id
     ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
     order by customer_orders.order_number limit ?`;
-  return prepared(sqlite, text).all(...values, q.limit) as Row[];
+  return keptStatement(sqlite, text).all(...values, q.limit) as Row[];
 }

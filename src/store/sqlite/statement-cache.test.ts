@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { keptStatements } from './statement-cache.ts';
+import { keptStatement, keptStatements } from './statement-cache.ts';
 
 describe('keptStatements', () => {
   const open = () => {
@@ -27,6 +27,16 @@ describe('keptStatements', () => {
     expect(other).not.toBe(streaming);
     expect(other.all([])).toHaveLength(3);
     expect([...rows]).toEqual([{ n: 2 }, { n: 3 }]);
+    database.close();
+  });
+
+  it('keeps one set per connection for Kysely and the direct reads alike', () => {
+    const sqlite = open();
+    const database = keptStatements(sqlite);
+    const direct = keptStatement(sqlite, 'select n from t where n = ?');
+    expect(database.prepare('select n from t where n = ?')).toBe(direct);
+    expect(keptStatement(sqlite, 'select n from t where n = ?')).toBe(direct);
+    expect(keptStatement(open(), 'select n from t where n = ?')).not.toBe(direct);
     database.close();
   });
 

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { prepared } from './prepared.ts';
+import { keptStatement } from './statement-cache.ts';
 
 const VERSION = 'select total_changes() as changes, data_version as version from pragma_data_version';
 
@@ -15,7 +15,7 @@ const VERSION = 'select total_changes() as changes, data_version as version from
  */
 export function sqliteRecordsVersion(sqlite: BetterSqlite3.Database): string | undefined {
   if (sqlite.inTransaction) return undefined;
-  const row = prepared(sqlite, VERSION).get() as { changes: number; version: number } | undefined;
+  const row = keptStatement(sqlite, VERSION).get() as { changes: number; version: number } | undefined;
   return row === undefined ? undefined : `${row.changes}:${row.version}`;
 }
 
