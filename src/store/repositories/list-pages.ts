@@ -23,8 +23,8 @@ export interface LedgerEventRecord {
 const lineEventKey = (e: { at: string; eventId: string }): string => `${e.at}|${e.eventId}`;
 
 /**
- * A line-event key read back: the time in ms (NaN when it is not a time: see
- * `isLineEventCursor`) and the event id after it.
+ * A line-event key read back: the time in ms (NaN when it is not a time, which `pageLineEvents`
+ * refuses) and the event id after it.
  */
 export function lineEventCursor(after: string): { atMs: number; eventId: string } {
   const cut = after.indexOf('|');
