@@ -7,13 +7,13 @@
  *   node --import tsx bench/api/pages.ts [--rounds 5] [--calls 500]
  */
 import { rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { quarantineLocation } from '../../src/app/packing/lot-stock.ts';
 import type { Executor } from '../../src/store/database.ts';
 import { lotRepository } from '../../src/store/repositories/lots.ts';
 import { orderRepository } from '../../src/store/repositories/orders.ts';
 import { stockRepository } from '../../src/store/repositories/stock.ts';
 import { numberArg } from '../support/args.ts';
+import { loadAverage } from '../support/host.ts';
 import { benchRecords } from './records.ts';
 
 const rounds = numberArg('rounds', 5);
@@ -49,11 +49,7 @@ for (let r = 0; r < rounds; r++) {
     best.set(name, Math.min(best.get(name) ?? Infinity, us));
   }
 }
-console.log(
-  `list pages in process: ${rounds} rounds of ${calls} calls, load ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
+console.log(`list pages in process: ${rounds} rounds of ${calls} calls, load ${loadAverage(2)}`);
 console.log('| read | CPU µs per call (best round) |\n|---|---|');
 for (const [name, us] of best) console.log(`| ${name} | ${us.toFixed(0)} |`);
 await store.close();

@@ -17,10 +17,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { numberArg } from '../support/args.ts';
+import { loadAverage } from '../support/host.ts';
 import { startHeadstamp } from '../support/start.ts';
 
 const seconds = numberArg('seconds', 10);
@@ -40,11 +41,6 @@ interface Row {
   load: string;
 }
 
-const load = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-
 /** The server's read-cache lookups so far, by outcome, from its Prometheus metrics. */
 async function cacheLookups(base: string): Promise<Map<string, number>> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -62,7 +58,7 @@ async function measure(
 ): Promise<Row> {
   // A short warm-up first, so that the JIT and the caches are not what is measured.
   await autocannon({ url, connections, duration: 2, headers });
-  const before = load();
+  const before = loadAverage(2);
   const lookupsBefore = metricsBase === undefined ? undefined : await cacheLookups(metricsBase);
   const r = await autocannon({ url, connections, duration: seconds, headers });
   let hitRate: number | undefined;

@@ -10,10 +10,10 @@
  *   node --import tsx bench/endurance/run.ts [--minutes 10] [--seconds 20] [--connections 10]
  */
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { numberArg } from '../support/args.ts';
+import { loadAverage } from '../support/host.ts';
 import { startHeadstamp } from '../support/start.ts';
 
 const minutes = numberArg('minutes', 10);
@@ -30,10 +30,6 @@ const childCpuSeconds = (): number => {
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 /** Heap left after the latest full collection (MB), from the child's `--trace-gc` lines. */
 let liveHeapMb = NaN;
@@ -105,11 +101,11 @@ try {
       rssMedianMb: Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN),
       rssMaxMb: Math.round(sorted.at(-1) ?? NaN),
       liveHeapMb,
-      load: load(),
+      load: loadAverage(2),
       serverCpuS: childCpuSeconds(),
     });
     process.stderr.write(
-      `  minute ${minute}: rss ${samples.at(-1)?.rssMb} MB (median ${samples.at(-1)?.rssMedianMb}), heap after full GC ${liveHeapMb} MB, ${route} ${loads.at(-1)?.rps} req/s, load ${load()}\n`,
+      `  minute ${minute}: rss ${samples.at(-1)?.rssMb} MB (median ${samples.at(-1)?.rssMedianMb}), heap after full GC ${liveHeapMb} MB, ${route} ${loads.at(-1)?.rps} req/s, load ${loadAverage(2)}\n`,
     );
   }
   clearInterval(sampler);
@@ -129,7 +125,7 @@ try {
         rssChange: change(first, last),
         rssMedianChange: change(samples[0]?.rssMedianMb, samples.at(-1)?.rssMedianMb),
         liveHeapChange: change(samples[0]?.liveHeapMb, samples.at(-1)?.liveHeapMb),
-        loadAverageAtEnd: load(),
+        loadAverageAtEnd: loadAverage(2),
       },
       null,
       2,

@@ -10,7 +10,7 @@
 //     only every fourth level of nodes kept, in a WITHOUT ROWID table): what a migration to it
 //     could buy.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { nodeRowOf } from '../../src/app/ledger/records.ts';
@@ -22,19 +22,18 @@ import { sqliteInsertLedgerRows } from '../../src/store/sqlite/ledger.ts';
 import type { LedgerEventTable } from '../../src/store/tables/ledger.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openSqlite } from '../../src/store/sqlite/open.ts';
+import { loadAverage } from '../support/host.ts';
+import { numberArg } from '../support/args.ts';
 
-const at = process.argv.indexOf('--events');
-const total = at >= 0 ? Number(process.argv[at + 1]) : 100_000;
+const total = numberArg('events', 100_000);
 const BATCH = 1000;
 const recordTime = '2026-11-22T08:00:00.000Z';
 const list = plantEvents(total, 3);
 const dir = mkdtempSync(join(tmpdir(), 'headstamp-bench-append-bound-'));
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-console.log(`ledger append ceilings: Node ${process.version}, ${new Date().toISOString()}, load ${load()}`);
+console.log(
+  `ledger append ceilings: Node ${process.version}, ${new Date().toISOString()}, load ${loadAverage()}`,
+);
 
 interface Leaves {
   texts: string[];
@@ -134,7 +133,7 @@ async function pipelined(
   await store.close();
   console.log(
     `${name}: ${fmt(total)} events in ${(ms / 1000).toFixed(2)} s = ${fmt(total / (ms / 1000))}/s ` +
-      `(goal >= 100,000/s); load ${load()}`,
+      `(goal >= 100,000/s); load ${loadAverage()}`,
   );
 }
 

@@ -6,24 +6,17 @@
 // runs these checks, however cheaply its storage reads.
 //   node --import tsx bench/ledger/checks.ts [--events 262144] [--rounds 3]
 import { hash as digest } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { entryLeafHash, entryLeafInput, type StoredEntry } from '../../src/ledger/entry.ts';
 import { ARRAY_SOURCE } from '../../src/ledger/fixtures/array-source.ts';
 import { HASH_SIZE, perfectRoot } from '../../src/ledger/merkle/hash.ts';
 import { checkRange } from '../../src/ledger/parallel/range-worker.ts';
+import { numberArg } from '../support/args.ts';
+import { loadAverage } from '../support/host.ts';
 import { storedEntryAt } from './entries.ts';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
 const BLOCK = 2 ** 14;
-const events = Math.ceil(option('events', 2 ** 18) / BLOCK) * BLOCK;
-const rounds = option('rounds', 3);
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
+const events = Math.ceil(numberArg('events', 2 ** 18) / BLOCK) * BLOCK;
+const rounds = numberArg('rounds', 3);
 
 const blocks: StoredEntry[][] = [];
 const inputs: Buffer[] = [];
@@ -69,7 +62,7 @@ async function checked(depth: 'full' | 'hashes'): Promise<number> {
 
 console.log(
   `ledger checks with reading free: ${events.toLocaleString('en-US')} entries, one thread, Node ${process.version}, ` +
-    `${new Date().toISOString()}, load ${load()}`,
+    `${new Date().toISOString()}, load ${loadAverage()}`,
 );
 for (let round = 0; round <= rounds; round += 1) {
   const raw = rawHashing();
@@ -80,6 +73,6 @@ for (let round = 0; round <= rounds; round += 1) {
   const us = (ms: number): string => `${((ms * 1000) / events).toFixed(2)} µs`;
   console.log(
     `round ${round}: raw SHA-256, leaves + tree ${us(raw)} an entry; check full ${us(full)} = ` +
-      `${(full / raw).toFixed(2)} x raw; check hashes ${us(hashes)} = ${(hashes / raw).toFixed(2)} x raw; load ${load()}`,
+      `${(full / raw).toFixed(2)} x raw; check hashes ${us(hashes)} = ${(hashes / raw).toFixed(2)} x raw; load ${loadAverage()}`,
   );
 }

@@ -1,7 +1,6 @@
 // Ledger benchmark: the raw SHA-256 limit over N leaves on all threads, beside the tree build,
 // the whole-log verification (one thread and parallel) and inclusion proofs of a log of N events.
 //   node --import tsx bench/ledger/run.ts --events 10000000 --threads 2
-import { Worker } from 'node:worker_threads';
 import { entryLeafHash } from '../../src/ledger/entry.ts';
 import { toBase64 } from '../../src/ledger/merkle/hash.ts';
 import { MemoryTree } from '../../src/ledger/merkle/memory-tree.ts';
@@ -10,6 +9,7 @@ import { verifyInclusion } from '../../src/ledger/merkle/verify.ts';
 import { verifyLogParallel } from '../../src/ledger/parallel/verify-parallel.ts';
 import { verifyLog } from '../../src/ledger/verify-log.ts';
 import { entryTextAt, meanEntryBytes, storedEntryAt } from './entries.ts';
+import { onEachThread } from './threads.ts';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -32,18 +32,12 @@ console.log(
 // slowest thread's time is the limit.
 async function rawHashing(): Promise<number> {
   const share = Math.ceil(events / threads);
-  const times = await Promise.all(
-    Array.from({ length: threads }, (_, t) => {
-      const worker = new Worker(new URL('./hash-worker-entry.js', import.meta.url), {
-        workerData: { from: t * share, to: Math.min(events, (t + 1) * share) },
-      });
-      return new Promise<number>((resolve, reject) => {
-        worker.on('message', (m: { ms: number }) => resolve(m.ms));
-        worker.on('error', reject);
-      });
-    }),
-  );
-  return Math.max(...times);
+  const times = await onEachThread<{ ms: number }>(new URL('./hash-worker-entry.js', import.meta.url), {
+    threads,
+    share,
+    total: events,
+  });
+  return Math.max(...times.map((t) => t.ms));
 }
 const raw = await rawHashing();
 console.log(`raw leaf hashing (${threads} threads):   ${seconds(raw)}  ${rate(events, raw)}`);

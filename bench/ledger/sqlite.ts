@@ -10,9 +10,8 @@
 //    with no check, then with the hashes and no check), the verification from the last
 //    checkpoint, and inclusion proofs through the use case.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Actor } from '../../src/app/actor.ts';
 import { appendCustodyEvents } from '../../src/app/ledger/append.ts';
 import { signLedgerCheckpoint } from '../../src/app/ledger/checkpoint.ts';
@@ -28,7 +27,9 @@ import type { Store } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import { sqliteInsertLedgerRows } from '../../src/store/sqlite/ledger.ts';
 import { openSqlite } from '../../src/store/sqlite/open.ts';
+import { loadAverage } from '../support/host.ts';
 import { meanEntryBytes, storedEntryAt } from './entries.ts';
+import { onEachThread } from './threads.ts';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -39,10 +40,6 @@ const after = option('after', 10_000);
 const threads = option('threads', 2);
 const appendCount = option('append', 100_000);
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 const cpuMs = (since: NodeJS.CpuUsage): number => {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1000;
@@ -51,7 +48,7 @@ const admin: Actor = { kind: 'user', id: 'olga', role: 'admin', userId: 'user-1'
 const at = new Date('2026-11-22T08:00:00.000Z');
 const app = (store: Store) => ({ store, clock: new ManualClock(at), ids: new SequentialIds() });
 const dir = mkdtempSync(join(tmpdir(), 'headstamp-bench-ledger-sqlite-'));
-console.log(`ledger on SQLite: Node ${process.version}, ${new Date().toISOString()}, load ${load()}`);
+console.log(`ledger on SQLite: Node ${process.version}, ${new Date().toISOString()}, load ${loadAverage()}`);
 
 try {
   // 1. Append.
@@ -74,7 +71,7 @@ try {
     const hashCpu = cpuMs(cpu);
     console.log(
       `append, 1,000 a transaction:      ${fmt(appendCount)} events in ${(ms / 1000).toFixed(2)} s = ` +
-        `${fmt(appendCount / (ms / 1000))}/s wall, ${fmt(appendCount / (used / 1000))}/s of CPU (goal >= 100,000/s); load ${load()}`,
+        `${fmt(appendCount / (ms / 1000))}/s wall, ${fmt(appendCount / (used / 1000))}/s of CPU (goal >= 100,000/s); load ${loadAverage()}`,
     );
     console.log(
       `  baseline, canonical text + SHA-256 of the same events, 1 thread: ${fmt(appendCount / (hashMs / 1000))}/s wall, ` +
@@ -109,7 +106,7 @@ try {
     const floorMs = performance.now() - started;
     console.log(
       `  storage floor, the same rows and nodes made beforehand, inserted and committed alike: ` +
-        `${fmt(appendCount / (floorMs / 1000))}/s wall; load ${load()}`,
+        `${fmt(appendCount / (floorMs / 1000))}/s wall; load ${loadAverage()}`,
     );
     await floor.close();
   }
@@ -145,21 +142,14 @@ try {
   await fill(events);
   console.log(
     `log written: ${fmt(events)} events (${meanEntryBytes()} bytes each), checkpoint at ${fmt(events - after)}, ` +
-      `${((performance.now() - started) / 1000).toFixed(1)} s; load ${load()}`,
+      `${((performance.now() - started) / 1000).toFixed(1)} s; load ${loadAverage()}`,
   );
 
   // The limit: node:crypto SHA-256 of the same leaves and tree, on every thread, timed in the threads.
   const share = Math.ceil(events / threads / 2 ** 14) * 2 ** 14;
-  const raws = await Promise.all(
-    Array.from({ length: threads }, (_, t) => {
-      const worker = new Worker(new URL('./hash-worker-entry.js', import.meta.url), {
-        workerData: { from: t * share, to: Math.min(events, (t + 1) * share), tree: true },
-      });
-      return new Promise<{ ms: number; cpuMs: number }>((resolve, reject) => {
-        worker.on('message', resolve);
-        worker.on('error', reject);
-      });
-    }),
+  const raws = await onEachThread<{ ms: number; cpuMs: number }>(
+    new URL('./hash-worker-entry.js', import.meta.url),
+    { threads, share, total: events, data: { tree: true } },
   );
   const raw = Math.max(...raws.map((r) => r.ms));
   console.log(
@@ -167,27 +157,22 @@ try {
     // the threads' figures overlap: the largest is the process's CPU time for the raw hashing.
     `raw SHA-256, leaves and tree (${threads} threads): ${(raw / 1000).toFixed(2)} s (process CPU ${(
       Math.max(...raws.map((r) => r.cpuMs)) / 1000
-    ).toFixed(2)} s); load ${load()}`,
+    ).toFixed(2)} s); load ${loadAverage()}`,
   );
 
   // The storage floor: the verifier's threads' reads of the same rows (same statement, same
   // blocks), with nothing checked; then the same reads with the leaf hashes and each block's tree.
   for (const hash of [false, true]) {
-    const times = await Promise.all(
-      Array.from({ length: threads }, (_, t) => {
-        const worker = new Worker(new URL('./read-worker-entry.js', import.meta.url), {
-          workerData: { file, from: t * share, to: Math.min(events, (t + 1) * share), hash },
-        });
-        return new Promise<number>((resolve, reject) => {
-          worker.on('message', (m: { ms: number }) => resolve(m.ms));
-          worker.on('error', reject);
-        });
-      }),
-    );
-    const ms = Math.max(...times);
+    const reads = await onEachThread<{ ms: number }>(new URL('./read-worker-entry.js', import.meta.url), {
+      threads,
+      share,
+      total: events,
+      data: { file, hash },
+    });
+    const ms = Math.max(...reads.map((r) => r.ms));
     console.log(
       `${hash ? 'read rows + SHA-256, no checks' : 'read rows only, nothing else  '} (${threads} threads): ` +
-        `${(ms / 1000).toFixed(2)} s = ${(ms / raw).toFixed(2)} x raw; load ${load()}`,
+        `${(ms / 1000).toFixed(2)} s = ${(ms / raw).toFixed(2)} x raw; load ${loadAverage()}`,
     );
   }
 
@@ -199,7 +184,7 @@ try {
     if (!result.ok) throw new Error(`verification failed: ${JSON.stringify(result.problem)}`);
     console.log(
       `verify ${depth.padEnd(6)} (${result.threads} threads from the file): ${(ms / 1000).toFixed(2)} s = ` +
-        `${(ms / raw).toFixed(2)} x raw (goal <= 1.5); process CPU ${(cpuMs(cpu) / 1000).toFixed(2)} s; load ${load()}`,
+        `${(ms / raw).toFixed(2)} x raw (goal <= 1.5); process CPU ${(cpuMs(cpu) / 1000).toFixed(2)} s; load ${loadAverage()}`,
     );
   }
 
@@ -226,7 +211,7 @@ try {
   const each = (performance.now() - started) / proofs;
   console.log(
     `inclusion proof (use case: tree head, eventID, one statement for the nodes, checked): ${(each * 1000).toFixed(0)} µs wall, ` +
-      `${((cpuMs(cpu) / proofs) * 1000).toFixed(0)} µs CPU each (goal <= 1 ms), ${Math.ceil(Math.log2(events))} hashes; load ${load()}`,
+      `${((cpuMs(cpu) / proofs) * 1000).toFixed(0)} µs CPU each (goal <= 1 ms), ${Math.ceil(Math.log2(events))} hashes; load ${loadAverage()}`,
   );
   await store.close();
 } finally {
